@@ -1,0 +1,455 @@
+"""The one stream class every IGDB endpoint uses, and the connection streams share."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+import backoff
+import msgspec
+import requests
+from singer_sdk import RESTStream
+from singer_sdk.exceptions import FatalAPIError, RetriableAPIError
+from singer_sdk.helpers.conform import TypeConformanceLevel
+
+from tap_igdb.apicalypse import Query, id_window, multiquery
+from tap_igdb.auth import TwitchAuthenticator
+from tap_igdb.endpoints import Endpoint
+from tap_igdb.paging import Window, WindowPlanner
+from tap_igdb.ratelimit import RequestLimiter
+from tap_igdb.schemas import stream_schema
+
+if TYPE_CHECKING:
+    from backoff.types import Details
+    from singer_sdk import Tap
+    from singer_sdk.helpers.types import Context
+
+# Statuses IGDB (or its gateway) uses for "try again later"; 5xx are retried too.
+_RETRIABLE = frozenset({408, 429})
+# Records held in memory between fetching and writing, per stream: bounds the pipeline.
+_PREFETCH_RECORDS = 20_000
+
+
+class PayloadTooLargeError(FatalAPIError):
+    """IGDB answered 413: the response would exceed its 10 MB cap."""
+
+
+class _CancelledError(Exception):
+    """The stream stopped; a request still queued in a worker must not go out."""
+
+
+class IGDBConnection:
+    """What every stream of one tap shares: token, limiter, HTTP session, counters."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self.authenticator = TwitchAuthenticator(
+            client_id=config["client_id"],
+            client_secret=config["client_secret"],
+            auth_endpoint=config["auth_url"],
+        )
+        self.limiter = RequestLimiter(
+            config["requests_per_second"], config["max_concurrent_requests"]
+        )
+        self.multiquery_size: int = config["multiquery_size"]
+        self.session = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(pool_maxsize=self.limiter.max_concurrent)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+        self._lock = threading.Lock()
+        self.requests_sent = 0
+        self.retried: dict[int, int] = {}
+
+    def count_request(self) -> None:
+        """Count one request sent to IGDB."""
+        with self._lock:
+            self.requests_sent += 1
+
+    def count_retry(self, status: int) -> None:
+        """Count one failed attempt that will be retried, by HTTP status (0: network)."""
+        with self._lock:
+            self.retried[status] = self.retried.get(status, 0) + 1
+
+
+@dataclass
+class _Batch:
+    """Windows (and maybe the max-id query) sent together in one request."""
+
+    windows: list[Window]
+    page_size: int
+    asks_max_id: bool = False
+
+
+@dataclass
+class _Answer:
+    pages: list[tuple[Window, list[dict[str, Any]]]] = field(default_factory=list)
+    max_id: int | None = None
+
+
+class IGDBStream(RESTStream[int]):
+    """One IGDB endpoint; every stream is this class, built from the endpoint table."""
+
+    primary_keys: ClassVar[tuple[str, ...]] = ("id",)
+    payload_as_json = False
+    is_sorted = False  # pages follow ids, not `updated_at`
+    # IGDB's JSON already holds Singer types; skipping conformance also keeps fields
+    # that are not (yet) in the schema instead of dropping them.
+    TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
+
+    def __init__(self, tap: Tap, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        super().__init__(
+            tap,
+            name=endpoint.name,
+            schema=stream_schema(endpoint),
+            path=f"/{endpoint.name}",
+            http_method="POST",
+        )
+        self.replication_key = endpoint.replication_key
+        self._known_fields = frozenset(self.schema["properties"])
+        self._reported_fields: set[str] = set()
+        self._cancelled = threading.Event()
+
+    # -- connection -------------------------------------------------------------
+
+    @property
+    def connection(self) -> IGDBConnection:
+        """The tap's shared connection."""
+        return self._tap.connection  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def url_base(self) -> str:
+        """Base URL of the API, from the `api_url` setting."""
+        return str(self.config["api_url"]).rstrip("/")
+
+    @property
+    def authenticator(self) -> TwitchAuthenticator:
+        """The tap's one token holder."""
+        return self.connection.authenticator
+
+    @property
+    def requests_session(self) -> requests.Session:
+        """One session (and connection pool) for every stream."""
+        return self.connection.session
+
+    @property
+    def http_headers(self) -> dict[str, str]:
+        """Headers IGDB requires besides the bearer token."""
+        return {
+            "Client-ID": str(self.config["client_id"]),
+            "Accept": "application/json",
+            "Content-Type": "text/plain",
+        }
+
+    @property
+    def timeout(self) -> int:
+        """Seconds to wait for an answer, from `request_timeout`."""
+        return self.config["request_timeout"]  # type: ignore[no-any-return]
+
+    # -- retries ---------------------------------------------------------------
+
+    def backoff_wait_generator(self) -> Generator[float, None, None]:
+        """Exponential waits: 1, 2, 4 … seconds, capped at a minute (IGDB sends no Retry-After)."""
+        return backoff.expo(base=2, factor=1, max_value=60)
+
+    def backoff_max_tries(self) -> int:
+        """Attempts per request, from `backoff_max_tries`."""
+        return self.config["backoff_max_tries"]  # type: ignore[no-any-return]
+
+    def backoff_jitter(self, value: float) -> float:
+        """Equal jitter: at least half the wait, so a throttled burst still spreads out."""
+        return value / 2 + random.uniform(0, value / 2)  # noqa: S311
+
+    def backoff_handler(self, details: Details) -> None:
+        """Log each retry as a warning with its cause."""
+        exc = details.get("exception")
+        response = getattr(exc, "response", None)
+        status = response.status_code if response is not None else 0
+        self.connection.count_retry(status)
+        self.log(
+            "%s: attempt %d of %d failed (%s); retrying in %.1f s",
+            self.name,
+            details["tries"],
+            self.backoff_max_tries(),
+            exc,
+            details.get("wait", 0.0),
+            level=logging.WARNING,
+        )
+
+    # -- one request -----------------------------------------------------------
+
+    def _request(
+        self, prepared_request: requests.PreparedRequest, context: Context | None
+    ) -> requests.Response:
+        """Send once within the limits; on 401 mint a new token and send once more."""
+        for attempt in (1, 2):
+            if self._cancelled.is_set():
+                raise _CancelledError
+            request = self.authenticator(prepared_request)
+            with self.connection.limiter.slot():
+                self.connection.count_request()
+                response = self.requests_session.send(request, timeout=self.timeout)
+            if response.status_code != 401 or attempt == 2:  # noqa: PLR2004
+                break
+            self.log("IGDB answered 401: minting a new token and retrying once")
+            self.authenticator.invalidate(request)
+        self._write_request_duration_log(
+            endpoint=self.path, response=response, context=context, extra_tags=None
+        )
+        self.validate_response(response)
+        return response
+
+    def validate_response(self, response: requests.Response) -> None:
+        """Classify IGDB errors: retry transient ones, fail clearly on the rest."""
+        status = response.status_code
+        if status < 400:  # noqa: PLR2004
+            return
+        problem = _igdb_problem(response)
+        where = f"IGDB {self.name!r} answered HTTP {status} ({problem})"
+        if status in _RETRIABLE or status >= 500:  # noqa: PLR2004
+            raise RetriableAPIError(where, response)
+        if status == 413:  # noqa: PLR2004
+            raise PayloadTooLargeError(where)
+        if status == 401:  # noqa: PLR2004
+            msg = (
+                f"{where} twice, with a freshly minted token: check that client_id "
+                "and client_secret belong to the same Twitch application"
+            )
+            raise FatalAPIError(msg)
+        body = response.request.body
+        query = body.decode() if isinstance(body, bytes) else body
+        raise FatalAPIError(f"{where} to the query: {query}")
+
+    def _post(self, path: str, body: str) -> list[Any]:
+        """POST an Apicalypse body, with retries; the decoded JSON array."""
+        # request_decorator adds the SDK's backoff to any callable, not only `_request`.
+        send = cast("Callable[[str, str], list[Any]]", self.request_decorator(self._post_once))  # type: ignore[arg-type]
+        return send(path, body)
+
+    def _post_once(self, path: str, body: str) -> list[Any]:
+        prepared = self.build_prepared_request(
+            method="POST", url=self.url_base + path, headers=self.http_headers, data=body
+        )
+        response = self._request(prepared, None)
+        try:
+            payload = msgspec.json.decode(response.content)
+        except msgspec.DecodeError as exc:
+            # A truncated body or a proxy's HTML page: transient, so retried.
+            msg = (
+                f"IGDB {self.name!r} answered HTTP {response.status_code} with a body that "
+                f"is not JSON ({_snippet(response)})"
+            )
+            raise RetriableAPIError(msg, response) from exc
+        if not isinstance(payload, list):
+            msg = (
+                f"IGDB {self.name!r} answered with JSON that is not an array ({_snippet(response)})"
+            )
+            raise RetriableAPIError(msg, response)
+        return payload
+
+    # -- paging ----------------------------------------------------------------
+
+    def request_records(self, context: Context | None) -> Iterable[dict[str, Any]]:
+        """Read every window of the endpoint, several requests in flight, in id order."""
+        filters = self._filters(context)
+        planner = WindowPlanner(self.config["page_size"])
+        multiquery_size = self.connection.multiquery_size
+        depth = max(
+            2,
+            min(
+                self.connection.limiter.max_concurrent,
+                _PREFETCH_RECORDS // (planner.page_size * multiquery_size),
+            ),
+        )
+        self._cancelled.clear()
+        pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix=f"igdb-{self.name}")
+        pending: deque[tuple[_Batch, Future[_Answer]]] = deque()
+        asked_max_id = False
+        try:
+            with self.get_http_request_counter() as request_counter:
+                while True:
+                    while len(pending) < depth:
+                        batch = self._next_batch(planner, asked_max_id=asked_max_id)
+                        if batch is None:
+                            break
+                        asked_max_id |= batch.asks_max_id
+                        pending.append((batch, pool.submit(self._send_batch, batch, filters)))
+                    if not pending:
+                        break
+                    batch, future = pending.popleft()
+                    try:
+                        answer = future.result()
+                    except PayloadTooLargeError:
+                        if batch.page_size == planner.page_size:
+                            planner.shrink()
+                            self.log(
+                                "%s: response too large; page size now %d",
+                                self.name,
+                                planner.page_size,
+                            )
+                        for window in batch.windows:
+                            planner.retry(window)
+                        asked_max_id &= not batch.asks_max_id
+                        continue
+                    request_counter.increment()
+                    if batch.asks_max_id:
+                        planner.set_max_id(answer.max_id)
+                    for window, records in answer.pages:
+                        planner.done(window, len(records), records[-1]["id"] if records else None)
+                        yield from records
+            if not planner.finished:  # pragma: no cover - a planner bug must not lose data
+                msg = f"{self.name}: paging stopped before every id window was read"
+                raise RuntimeError(msg)
+        finally:
+            self._cancelled.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _next_batch(self, planner: WindowPlanner, *, asked_max_id: bool) -> _Batch | None:
+        """The next request's windows; the max-id query rides along when it is due."""
+        size = self.connection.multiquery_size
+        page_size = planner.page_size
+        if size == 1:
+            if planner.needs_max_id and not asked_max_id:
+                return _Batch([], page_size, asks_max_id=True)
+            windows = planner.take(1)
+            return _Batch(windows, page_size) if windows else None
+        asks = planner.max_id is None and not asked_max_id
+        windows = planner.take(size - 1 if asks else size)
+        if not windows and not (asks and planner.needs_max_id):
+            return None
+        return _Batch(windows, page_size, asks_max_id=asks)
+
+    def _send_batch(self, batch: _Batch, filters: tuple[str, ...]) -> _Answer:
+        """Fetch a batch: one `/multiquery`, or plain queries (one request each)."""
+        queries = [
+            (f"w{i}", Query(where=filters + id_window(w.after, w.until), limit=batch.page_size))
+            for i, w in enumerate(batch.windows)
+        ]
+        if batch.asks_max_id:
+            queries.append(("max", Query(fields="id", where=filters, sort="id desc", limit=1)))
+        results = self._run_queries(queries)
+        answer = _Answer(pages=[(w, results[f"w{i}"]) for i, w in enumerate(batch.windows)])
+        if batch.asks_max_id and results["max"]:
+            answer.max_id = results["max"][0]["id"]
+        for _, records in answer.pages:
+            _check_records(self.name, records)
+        return answer
+
+    def _run_queries(self, queries: list[tuple[str, Query]]) -> dict[str, list[Any]]:
+        if len(queries) > 1 and self.connection.multiquery_size > 1:
+            body = multiquery(self.name, queries)
+            try:
+                blocks = self._post("/multiquery", body)
+            except PayloadTooLargeError:
+                raise
+            except FatalAPIError as exc:
+                self.log(
+                    "IGDB refused /multiquery (%s); sending plain queries from now on",
+                    exc,
+                    level=logging.WARNING,
+                )
+                self.connection.multiquery_size = 1
+            else:
+                return _multiquery_results(self.name, blocks, [name for name, _ in queries])
+        return {name: self._post(self.path, query.body()) for name, query in queries}
+
+    # -- incremental -----------------------------------------------------------
+
+    def _filters(self, context: Context | None) -> tuple[str, ...]:
+        """`updated_at >= <bookmark or start_date>` for incremental streams."""
+        if not self.replication_key:
+            return ()
+        since = [
+            _unix_seconds(value)
+            for value in (
+                self.get_starting_replication_key_value(context),
+                self.config.get("start_date"),
+            )
+            if value is not None
+        ]
+        # `>=`, not `>`: a record updated in the bookmark's own second, after the last
+        # run read that second, must not be lost; downstream dedupes the repeats.
+        return (f"{self.replication_key} >= {max(since)}",) if since else ()
+
+    def get_replication_key_signpost(self, context: Context | None = None) -> int | None:  # noqa: ARG002
+        """Never bookmark past the sync's start: records changed during it come next run."""
+        return int(time.time()) if self.replication_key else None
+
+    # -- records ---------------------------------------------------------------
+
+    def post_process(
+        self,
+        row: dict[str, Any],
+        context: Context | None = None,  # noqa: ARG002
+    ) -> dict[str, Any]:
+        """Report fields IGDB sends that the schema does not know (they are kept)."""
+        unknown = row.keys() - self._known_fields
+        if unknown and (new := unknown - self._reported_fields):
+            self._reported_fields |= new
+            self.log(
+                "%s: IGDB sent fields the schema does not declare, passed through as-is: %s",
+                self.name,
+                ", ".join(sorted(new)),
+                level=logging.WARNING,
+            )
+        return row
+
+
+def _check_records(stream: str, records: list[Any]) -> None:
+    for record in records:
+        if not isinstance(record, dict) or not isinstance(record.get("id"), int):
+            msg = f"IGDB {stream!r} sent a record without an integer id: {str(record)[:200]}"
+            raise FatalAPIError(msg)
+
+
+def _multiquery_results(stream: str, blocks: list[Any], names: list[str]) -> dict[str, list[Any]]:
+    results: dict[str, list[Any]] = {}
+    for block in blocks:
+        if isinstance(block, dict) and isinstance(block.get("result"), list):
+            results[str(block.get("name"))] = block["result"]
+    if missing := [name for name in names if name not in results]:
+        msg = f"IGDB multiquery for {stream!r} answered without results for {missing}"
+        raise FatalAPIError(msg)
+    return results
+
+
+def _igdb_problem(response: requests.Response) -> str:
+    """IGDB's own words for an error: `title: cause`, `message`, or the text."""
+    try:
+        body = response.json()
+    except ValueError:
+        return _snippet(response)
+    if isinstance(body, list) and body and isinstance(body[0], dict):
+        first = body[0]
+        title = first.get("title", "error")
+        detail = first.get("cause") or first.get("details")
+        return f"{title}: {detail}" if detail else str(title)
+    if isinstance(body, dict) and "message" in body:
+        return str(body["message"])
+    return _snippet(response)
+
+
+def _snippet(response: requests.Response) -> str:
+    kind = response.headers.get("Content-Type", "no content type")
+    text = " ".join(response.text.split())[:200]
+    return f"{kind}, {len(response.content)} bytes: {text!r}"
+
+
+def _unix_seconds(value: Any) -> int:
+    """A bookmark (unix seconds) or an ISO 8601 date-time as unix seconds."""
+    if isinstance(value, int | float):
+        return int(value)
+    text = str(value)
+    if text.lstrip("-").isdigit():
+        return int(text)
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())

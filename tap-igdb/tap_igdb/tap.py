@@ -1,0 +1,175 @@
+"""The IGDB tap: its settings and its streams."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlparse
+
+from jsonschema import Draft202012Validator, ValidationError
+from singer_sdk import Tap
+from singer_sdk import typing as th
+from singer_sdk.contrib.msgspec import MsgSpecWriter
+from singer_sdk.exceptions import ConfigValidationError
+
+from tap_igdb.apicalypse import MAX_LIMIT, MAX_SUBQUERIES
+from tap_igdb.client import IGDBConnection, IGDBStream
+from tap_igdb.endpoints import ENDPOINTS
+
+
+class TapIGDB(Tap):
+    """Singer tap for every IGDB v4 data endpoint."""
+
+    name = "tap-igdb"
+    package_name = "tap-igdb"
+    message_writer_class = MsgSpecWriter
+
+    config_jsonschema = th.PropertiesList(
+        th.Property(
+            "client_id",
+            th.StringType(nullable=False, min_length=1),
+            required=True,
+            title="Client ID",
+            description="Client ID of your Twitch application (dev.twitch.tv/console).",
+        ),
+        th.Property(
+            "client_secret",
+            th.StringType(nullable=False, min_length=1),
+            required=True,
+            secret=True,
+            title="Client Secret",
+            description="Client secret of your Twitch application.",
+        ),
+        th.Property(
+            "start_date",
+            th.DateTimeType(nullable=True),
+            title="Start Date",
+            description=(
+                "Only extract records updated at or after this ISO 8601 date-time "
+                "(incremental streams). Leave empty to extract everything."
+            ),
+        ),
+        th.Property(
+            "api_url",
+            th.URIType(nullable=False),
+            default="https://api.igdb.com/v4",
+            title="API URL",
+            description="Base URL of the IGDB API.",
+        ),
+        th.Property(
+            "auth_url",
+            th.URIType(nullable=False),
+            default="https://id.twitch.tv/oauth2/token",
+            title="Auth URL",
+            description="Twitch OAuth token endpoint (client-credentials grant).",
+        ),
+        th.Property(
+            "requests_per_second",
+            th.NumberType(nullable=False, exclusive_minimum=0),
+            default=4,
+            title="Requests Per Second",
+            description="Most request starts per second, for the whole tap. IGDB allows 4.",
+        ),
+        th.Property(
+            "max_concurrent_requests",
+            th.IntegerType(nullable=False, minimum=1),
+            default=8,
+            title="Max Concurrent Requests",
+            description="Most requests in flight at once, for the whole tap. IGDB allows 8.",
+        ),
+        th.Property(
+            "page_size",
+            th.IntegerType(nullable=False, minimum=1, maximum=MAX_LIMIT),
+            default=MAX_LIMIT,
+            title="Page Size",
+            description=f"Records per query (`limit`); IGDB's maximum is {MAX_LIMIT}.",
+        ),
+        th.Property(
+            "multiquery_size",
+            th.IntegerType(nullable=False, minimum=1, maximum=MAX_SUBQUERIES),
+            default=MAX_SUBQUERIES,
+            title="Multiquery Size",
+            description=(
+                "Pages fetched per request through `/multiquery` (1 sends plain queries). "
+                "The tap falls back to plain queries if the API refuses multiqueries."
+            ),
+        ),
+        th.Property(
+            "request_timeout",
+            th.NumberType(nullable=False, exclusive_minimum=0),
+            default=120,
+            title="Request Timeout",
+            description="Seconds to wait for an answer before retrying the request.",
+        ),
+        th.Property(
+            "backoff_max_tries",
+            th.IntegerType(nullable=False, minimum=1),
+            default=8,
+            title="Backoff Max Tries",
+            description=(
+                "Attempts per request on throttling (429), timeouts and server errors, "
+                "with exponential backoff and jitter, before the run fails."
+            ),
+        ),
+    ).to_dict()
+
+    @cached_property
+    def connection(self) -> IGDBConnection:
+        """Credentials, limiter and transport shared by every stream."""
+        return IGDBConnection(self.config)
+
+    def discover_streams(self) -> list[IGDBStream]:
+        """One stream per IGDB endpoint; no request is made."""
+        return [IGDBStream(self, endpoint) for endpoint in ENDPOINTS]
+
+    def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
+        # The SDK's messages quote the offending value, which may be a secret: describe
+        # each problem by setting name and rule instead.
+        super()._validate_config(raise_errors=False)  # also fills in defaults
+        schema = self.config_jsonschema
+        self.append_builtin_config(schema)
+        errors = [_describe(e) for e in Draft202012Validator(schema).iter_errors(self._config)]
+        errors += _semantic_errors(self._config)
+        if errors and raise_errors:
+            raise ConfigValidationError("Config validation failed", errors=errors)
+        return errors
+
+
+def _describe(error: ValidationError) -> str:
+    """A validation error naming the setting and the rule, never the value."""
+    setting = "config" + "".join(f"[{part!r}]" for part in error.absolute_path)
+    rule = error.validator
+    expected = error.validator_value
+    if rule == "required":
+        return str(error.message)  # "'client_id' is a required property"
+    if rule == "type":
+        return f"{setting} must be of type {expected}"
+    if rule in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}:
+        sign = {"minimum": ">=", "maximum": "<=", "exclusiveMinimum": ">"}.get(str(rule), "<")
+        return f"{setting} must be {sign} {expected}"
+    if rule == "minLength":
+        return f"{setting} must not be empty"
+    return f"{setting} is invalid ({rule}: {expected})"
+
+
+def _semantic_errors(config: dict[str, Any]) -> list[str]:
+    """Checks JSON Schema cannot express: parseable dates, usable URLs."""
+    errors = []
+    start_date = config.get("start_date")
+    if isinstance(start_date, str):
+        try:
+            datetime.fromisoformat(start_date)
+        except ValueError:
+            errors.append("config['start_date'] must be an ISO 8601 date-time")
+    for key in ("api_url", "auth_url"):
+        url = config.get(key)
+        if isinstance(url, str):
+            parsed = urlparse(url)
+            if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+                errors.append(f"config[{key!r}] must be an http(s) URL")
+    return errors
+
+
+if __name__ == "__main__":
+    TapIGDB.cli()
