@@ -1,17 +1,15 @@
-"""The one stream class every IGDB endpoint uses, and the connection streams share."""
+"""The base stream every IGDB stream builds on, and the connection all streams share."""
 
 from __future__ import annotations
 
 import logging
 import random
 import threading
-import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import backoff
 import msgspec
@@ -22,10 +20,8 @@ from singer_sdk.helpers.conform import TypeConformanceLevel
 
 from tap_igdb.apicalypse import Query, id_window, multiquery
 from tap_igdb.auth import TwitchAuthenticator
-from tap_igdb.endpoints import Endpoint
 from tap_igdb.paging import Window, WindowPlanner
 from tap_igdb.ratelimit import RequestLimiter
-from tap_igdb.schemas import stream_schema
 
 if TYPE_CHECKING:
     from backoff.types import Details
@@ -78,6 +74,37 @@ class IGDBConnection:
             self.retried[status] = self.retried.get(status, 0) + 1
 
 
+@dataclass(frozen=True)
+class Read:
+    """What to read from IGDB: an endpoint, its fields, and extra `where` conditions."""
+
+    endpoint: str
+    fields: str = "*"
+    filters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """The records of one window read, and up to which id the window is now complete."""
+
+    window: Window
+    records: list[dict[str, Any]]
+    complete_until: int
+
+
+def _complete_until(window: Window, count: int, page_size: int, last_id: int | None) -> int:
+    """The highest id up to which `window` is read completely once this page is in.
+
+    A full page leaves the rest of the window (after `last_id`) to a continuation, and an
+    open-ended window says nothing about ids above the last one it returned.
+    """
+    if last_id is None:
+        return window.after if window.until is None else window.until
+    if count >= page_size or window.until is None:
+        return last_id
+    return window.until
+
+
 @dataclass
 class _Batch:
     """Windows (and maybe the max-id query) sent together in one request."""
@@ -94,27 +121,16 @@ class _Answer:
 
 
 class IGDBStream(RESTStream[int]):
-    """One IGDB endpoint; every stream is this class, built from the endpoint table."""
+    """What every IGDB stream shares: connection, requests, retries and windowed paging."""
 
-    primary_keys: ClassVar[tuple[str, ...]] = ("id",)
     payload_as_json = False
     is_sorted = False  # pages follow ids, not `updated_at`
     # IGDB's JSON already holds Singer types; skipping conformance also keeps fields
     # that are not (yet) in the schema instead of dropping them.
     TYPE_CONFORMANCE_LEVEL = TypeConformanceLevel.NONE
 
-    def __init__(self, tap: Tap, endpoint: Endpoint) -> None:
-        self.endpoint = endpoint
-        super().__init__(
-            tap,
-            name=endpoint.name,
-            schema=stream_schema(endpoint),
-            path=f"/{endpoint.name}",
-            http_method="POST",
-        )
-        self.replication_key = endpoint.replication_key
-        self._known_fields = frozenset(self.schema["properties"])
-        self._reported_fields: set[str] = set()
+    def __init__(self, tap: Tap, *, name: str, schema: dict[str, Any]) -> None:
+        super().__init__(tap, name=name, schema=schema, path=f"/{name}", http_method="POST")
         self._cancelled = threading.Event()
 
     # -- connection -------------------------------------------------------------
@@ -256,20 +272,18 @@ class IGDBStream(RESTStream[int]):
 
     # -- paging ----------------------------------------------------------------
 
-    def request_records(self, context: Context | None) -> Iterable[dict[str, Any]]:
-        """Read every window of the endpoint, several requests in flight, in id order."""
-        filters = self._filters(context)
+    def read_windows(self, read: Read) -> Iterator[Page]:
+        """Read every window of `read`, several requests in flight, in window order."""
         planner = WindowPlanner(self.config["page_size"])
-        multiquery_size = self.connection.multiquery_size
         depth = max(
             2,
             min(
                 self.connection.limiter.max_concurrent,
-                _PREFETCH_RECORDS // (planner.page_size * multiquery_size),
+                _PREFETCH_RECORDS // (planner.page_size * self.connection.multiquery_size),
             ),
         )
         self._cancelled.clear()
-        pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix=f"igdb-{self.name}")
+        pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix=f"igdb-{read.endpoint}")
         pending: deque[tuple[_Batch, Future[_Answer]]] = deque()
         asked_max_id = False
         try:
@@ -280,7 +294,7 @@ class IGDBStream(RESTStream[int]):
                         if batch is None:
                             break
                         asked_max_id |= batch.asks_max_id
-                        pending.append((batch, pool.submit(self._send_batch, batch, filters)))
+                        pending.append((batch, pool.submit(self._send_batch, batch, read)))
                     if not pending:
                         break
                     batch, future = pending.popleft()
@@ -291,7 +305,7 @@ class IGDBStream(RESTStream[int]):
                             planner.shrink()
                             self.log(
                                 "%s: response too large; page size now %d",
-                                self.name,
+                                read.endpoint,
                                 planner.page_size,
                             )
                         for window in batch.windows:
@@ -302,10 +316,12 @@ class IGDBStream(RESTStream[int]):
                     if batch.asks_max_id:
                         planner.set_max_id(answer.max_id)
                     for window, records in answer.pages:
-                        planner.done(window, len(records), records[-1]["id"] if records else None)
-                        yield from records
+                        last_id = records[-1]["id"] if records else None
+                        planner.done(window, len(records), last_id)
+                        until = _complete_until(window, len(records), batch.page_size, last_id)
+                        yield Page(window, records, until)
             if not planner.finished:  # pragma: no cover - a planner bug must not lose data
-                msg = f"{self.name}: paging stopped before every id window was read"
+                msg = f"{read.endpoint}: paging stopped before every id window was read"
                 raise RuntimeError(msg)
         finally:
             self._cancelled.set()
@@ -326,25 +342,32 @@ class IGDBStream(RESTStream[int]):
             return None
         return _Batch(windows, page_size, asks_max_id=asks)
 
-    def _send_batch(self, batch: _Batch, filters: tuple[str, ...]) -> _Answer:
+    def _send_batch(self, batch: _Batch, read: Read) -> _Answer:
         """Fetch a batch: one `/multiquery`, or plain queries (one request each)."""
         queries = [
-            (f"w{i}", Query(where=filters + id_window(w.after, w.until), limit=batch.page_size))
+            (
+                f"w{i}",
+                Query(
+                    fields=read.fields,
+                    where=read.filters + id_window(w.after, w.until),
+                    limit=batch.page_size,
+                ),
+            )
             for i, w in enumerate(batch.windows)
         ]
         if batch.asks_max_id:
-            queries.append(("max", Query(fields="id", where=filters, sort="id desc", limit=1)))
-        results = self._run_queries(queries)
+            queries.append(("max", Query(fields="id", where=read.filters, sort="id desc", limit=1)))
+        results = self._run_queries(read.endpoint, queries)
         answer = _Answer(pages=[(w, results[f"w{i}"]) for i, w in enumerate(batch.windows)])
         if batch.asks_max_id and results["max"]:
             answer.max_id = results["max"][0]["id"]
         for _, records in answer.pages:
-            _check_records(self.name, records)
+            _check_records(read.endpoint, records)
         return answer
 
-    def _run_queries(self, queries: list[tuple[str, Query]]) -> dict[str, list[Any]]:
+    def _run_queries(self, endpoint: str, queries: list[tuple[str, Query]]) -> dict[str, list[Any]]:
         if len(queries) > 1 and self.connection.multiquery_size > 1:
-            body = multiquery(self.name, queries)
+            body = multiquery(endpoint, queries)
             try:
                 blocks = self._post("/multiquery", body)
             except PayloadTooLargeError:
@@ -357,49 +380,8 @@ class IGDBStream(RESTStream[int]):
                 )
                 self.connection.multiquery_size = 1
             else:
-                return _multiquery_results(self.name, blocks, [name for name, _ in queries])
-        return {name: self._post(self.path, query.body()) for name, query in queries}
-
-    # -- incremental -----------------------------------------------------------
-
-    def _filters(self, context: Context | None) -> tuple[str, ...]:
-        """`updated_at >= <bookmark or start_date>` for incremental streams."""
-        if not self.replication_key:
-            return ()
-        since = [
-            _unix_seconds(value)
-            for value in (
-                self.get_starting_replication_key_value(context),
-                self.config.get("start_date"),
-            )
-            if value is not None
-        ]
-        # `>=`, not `>`: a record updated in the bookmark's own second, after the last
-        # run read that second, must not be lost; downstream dedupes the repeats.
-        return (f"{self.replication_key} >= {max(since)}",) if since else ()
-
-    def get_replication_key_signpost(self, context: Context | None = None) -> int | None:  # noqa: ARG002
-        """Never bookmark past the sync's start: records changed during it come next run."""
-        return int(time.time()) if self.replication_key else None
-
-    # -- records ---------------------------------------------------------------
-
-    def post_process(
-        self,
-        row: dict[str, Any],
-        context: Context | None = None,  # noqa: ARG002
-    ) -> dict[str, Any]:
-        """Report fields IGDB sends that the schema does not know (they are kept)."""
-        unknown = row.keys() - self._known_fields
-        if unknown and (new := unknown - self._reported_fields):
-            self._reported_fields |= new
-            self.log(
-                "%s: IGDB sent fields the schema does not declare, passed through as-is: %s",
-                self.name,
-                ", ".join(sorted(new)),
-                level=logging.WARNING,
-            )
-        return row
+                return _multiquery_results(endpoint, blocks, [name for name, _ in queries])
+        return {name: self._post(f"/{endpoint}", query.body()) for name, query in queries}
 
 
 def _check_records(stream: str, records: list[Any]) -> None:
@@ -440,16 +422,3 @@ def _snippet(response: requests.Response) -> str:
     kind = response.headers.get("Content-Type", "no content type")
     text = " ".join(response.text.split())[:200]
     return f"{kind}, {len(response.content)} bytes: {text!r}"
-
-
-def _unix_seconds(value: Any) -> int:
-    """A bookmark (unix seconds) or an ISO 8601 date-time as unix seconds."""
-    if isinstance(value, int | float):
-        return int(value)
-    text = str(value)
-    if text.lstrip("-").isdigit():
-        return int(text)
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int(moment.timestamp())

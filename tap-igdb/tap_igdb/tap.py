@@ -16,6 +16,8 @@ from singer_sdk.exceptions import ConfigValidationError
 from tap_igdb.apicalypse import MAX_LIMIT, MAX_SUBQUERIES
 from tap_igdb.client import IGDBConnection, IGDBStream
 from tap_igdb.endpoints import ENDPOINTS
+from tap_igdb.streams import EndpointStream
+from tap_igdb.sweeps import IdSweepStream, SweepLog
 
 
 class TapIGDB(Tap):
@@ -103,6 +105,18 @@ class TapIGDB(Tap):
             description="Seconds to wait for an answer before retrying the request.",
         ),
         th.Property(
+            "id_sweep_interval_hours",
+            th.NumberType(nullable=False, minimum=0),
+            default=168,
+            title="ID Sweep Interval Hours",
+            description=(
+                "How often the `id_sweeps` stream lists every id of an incremental endpoint "
+                "to detect deleted records (one request per 5,000 ids; 0 = every run). "
+                "Endpoints read in full are swept for free on every run. Deselect "
+                "`id_sweeps` to turn sweeps off."
+            ),
+        ),
+        th.Property(
             "backoff_max_tries",
             th.IntegerType(nullable=False, minimum=1),
             default=8,
@@ -119,9 +133,14 @@ class TapIGDB(Tap):
         """Credentials, limiter and transport shared by every stream."""
         return IGDBConnection(self.config)
 
+    @cached_property
+    def sweeps(self) -> SweepLog:
+        """Ids seen by full reads, handed to the `id_sweeps` stream."""
+        return SweepLog(wanted=self.streams[IdSweepStream.name].selected)
+
     def discover_streams(self) -> list[IGDBStream]:
-        """One stream per IGDB endpoint; no request is made."""
-        return [IGDBStream(self, endpoint) for endpoint in ENDPOINTS]
+        """One stream per IGDB endpoint, then `id_sweeps` (it runs last); no request is made."""
+        return [*(EndpointStream(self, endpoint) for endpoint in ENDPOINTS), IdSweepStream(self)]
 
     def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
         # The SDK's messages quote the offending value, which may be a secret: describe
