@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from jsonschema import Draft202012Validator, ValidationError
-from singer_sdk import Tap
+from singer_sdk import Stream, Tap
 from singer_sdk import typing as th
 from singer_sdk.contrib.msgspec import MsgSpecWriter
 from singer_sdk.exceptions import ConfigValidationError
@@ -141,6 +141,10 @@ class TapIGDB(Tap):
     def discover_streams(self) -> list[IGDBStream]:
         """One stream per IGDB endpoint, then `id_sweeps` (it runs last); no request is made."""
         return [*(EndpointStream(self, endpoint) for endpoint in ENDPOINTS), IdSweepStream(self)]
+
+    def load_streams(self) -> list[Stream]:
+        """Streams in sync order, `id_sweeps` last (the SDK would sort them by name)."""
+        return list(self.discover_streams())
 
     def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
         # The SDK's messages quote the offending value, which may be a secret: describe
