@@ -142,9 +142,16 @@ class TapIGDB(Tap):
         """One stream per IGDB endpoint, then `id_sweeps` (it runs last); no request is made."""
         return [*(EndpointStream(self, endpoint) for endpoint in ENDPOINTS), IdSweepStream(self)]
 
-    def load_streams(self) -> list[Stream]:
-        """Streams in sync order, `id_sweeps` last (the SDK would sort them by name)."""
-        return list(self.discover_streams())
+    @property
+    def streams(self) -> dict[str, Stream]:
+        """Streams in sync order: endpoints, then `id_sweeps` (the SDK sorts by name)."""
+        streams = super().streams
+        order = [*(endpoint.name for endpoint in ENDPOINTS), IdSweepStream.name]
+        if list(streams) != order:
+            ordered = {name: streams[name] for name in order if name in streams}
+            streams.clear()
+            streams.update(ordered)
+        return streams
 
     def _validate_config(self, *, raise_errors: bool = True) -> list[str]:
         # The SDK's messages quote the offending value, which may be a secret: describe
