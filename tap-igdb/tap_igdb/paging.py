@@ -22,6 +22,10 @@ from dataclasses import dataclass
 # (small) query, a window that underfills wastes part of a request.
 _FILL = 0.97
 
+# Ids are non-negative and some start at 0: lookup tables that replaced IGDB's enums
+# kept the enum values as ids (game_types 0 = main_game).
+FIRST_AFTER = -1
+
 
 @dataclass(frozen=True)
 class Window:
@@ -44,7 +48,7 @@ class WindowPlanner:
     created while paging.
     """
 
-    def __init__(self, page_size: int, *, after: int = 0) -> None:
+    def __init__(self, page_size: int, *, after: int = FIRST_AFTER) -> None:
         self.page_size = page_size
         self.max_id: int | None = None
         self._cursor = after  # every id above this is not in any window yet

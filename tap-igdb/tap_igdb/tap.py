@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -157,6 +158,7 @@ class TapIGDB(Tap):
         # The SDK's messages quote the offending value, which may be a secret: describe
         # each problem by setting name and rule instead.
         super()._validate_config(raise_errors=False)  # also fills in defaults
+        _numbers_from_text(self._config, self.config_jsonschema)
         schema = self.config_jsonschema
         self.append_builtin_config(schema)
         errors = [_describe(e) for e in Draft202012Validator(schema).iter_errors(self._config)]
@@ -164,6 +166,15 @@ class TapIGDB(Tap):
         if errors and raise_errors:
             raise ConfigValidationError("Config validation failed", errors=errors)
         return errors
+
+
+def _numbers_from_text(config: dict[str, Any], schema: dict[str, Any]) -> None:
+    """Read decimal settings given as text (the SDK casts env vars to int, not to float)."""
+    for key, value in list(config.items()):
+        types = schema["properties"].get(key, {}).get("type", [])
+        if isinstance(value, str) and "number" in types:
+            with contextlib.suppress(ValueError):  # if not a number, validation names it
+                config[key] = float(value)
 
 
 def _describe(error: ValidationError) -> str:

@@ -110,3 +110,9 @@ def test_shrink_halves_the_page_size() -> None:
     planner = WindowPlanner(500)
     planner.shrink()
     assert planner.page_size == 250
+
+
+def test_id_zero_is_read() -> None:
+    # game_types, date_formats, ... keep IGDB's old enum values as ids, starting at 0.
+    table = IdTable(set(range(15)))
+    assert sorted(drain(table, WindowPlanner(500))) == list(range(15))
