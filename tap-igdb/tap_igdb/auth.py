@@ -10,10 +10,11 @@ import requests
 from singer_sdk.authenticators import OAuthAuthenticator
 from singer_sdk.exceptions import ConfigValidationError
 
-# Mint a new token when less than this share of its lifetime is left (capped below),
-# so no request goes out with a token about to expire in flight.
+# Mint a new token once less than a tenth of its lifetime or a minute is left, whichever
+# is longer (but at half-life at the latest), so that no request can still be in flight
+# when its token expires.
 _RENEW_AT_FRACTION = 0.1
-_RENEW_MARGIN_CAP = timedelta(minutes=5)
+_RENEW_MARGIN_MIN = timedelta(minutes=1)
 
 _TWITCH_REJECTIONS = {
     400: "Twitch rejected the client_id (HTTP 400)",
@@ -57,7 +58,7 @@ class TwitchAuthenticator(OAuthAuthenticator):
         if not self.expires_in:
             return True
         lifetime = timedelta(seconds=self.expires_in)
-        margin = min(lifetime * _RENEW_AT_FRACTION, _RENEW_MARGIN_CAP)
+        margin = min(lifetime / 2, max(lifetime * _RENEW_AT_FRACTION, _RENEW_MARGIN_MIN))
         return datetime.now(UTC) < self.last_refreshed + lifetime - margin
 
     def authenticate_request(self, request: requests.PreparedRequest) -> requests.PreparedRequest:

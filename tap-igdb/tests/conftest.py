@@ -2,76 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
+import contextlib
 import sys
-import time
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from igdb_emulator.admin import EmulatorProcess, run_emulator
 
-TAP = str(Path(sys.executable).parent / "tap-igdb")
+# Test modules import the harness beside this file (pytest runs with --import-mode=importlib).
+sys.path.insert(0, str(Path(__file__).parent))
 
-
-@dataclass
-class TapRun:
-    """What one run of `tap-igdb` printed and how it ended."""
-
-    returncode: int
-    records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
-    states: list[dict[str, Any]] = field(default_factory=list)
-    stderr: str = ""
-    stdout: str = ""
-    seconds: float = 0.0
-
-    @property
-    def state(self) -> dict[str, Any]:
-        """The last STATE message."""
-        return self.states[-1] if self.states else {}
-
-    def ids(self, stream: str) -> list[int]:
-        """Record ids of a stream, in the order they were emitted."""
-        return [record["id"] for record in self.records[stream]]
-
-
-def config_for(emulator: EmulatorProcess, **overrides: Any) -> dict[str, Any]:
-    """Config pointing the tap at `emulator`, with its credentials."""
-    return {
-        "client_id": emulator.client_id,
-        "client_secret": emulator.client_secret,
-        "api_url": emulator.api_url,
-        "auth_url": emulator.auth_url,
-        **overrides,
-    }
-
-
-def catalog_for(streams: list[str], tmp_path: Path, config_path: Path) -> Path:
-    """A catalog selecting only `streams` (from the tap's own discovery)."""
-    discovered = json.loads(
-        subprocess.run(
-            [TAP, "--config", str(config_path), "--discover"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
-    for entry in discovered["streams"]:
-        for metadata in entry["metadata"]:
-            if metadata["breadcrumb"] == []:
-                metadata["metadata"]["selected"] = entry["tap_stream_id"] in streams
-    path = tmp_path / "catalog.json"
-    path.write_text(json.dumps(discovered))
-    return path
-
-
-RunTap = Callable[..., TapRun]
+from tap_harness import RunTap, TapRun, config_for, run_tap_process
 
 
 @pytest.fixture
@@ -85,43 +28,12 @@ def run_tap(tmp_path: Path) -> RunTap:
     """Run `tap-igdb` as a process; returns its parsed Singer output."""
     counter = iter(range(1_000_000))
 
-    def run(
-        config: dict[str, Any],
-        *,
-        streams: list[str] | None = None,
-        state: dict[str, Any] | None = None,
-        timeout: float = 600,
-    ) -> TapRun:
-        step = tmp_path / f"run{next(counter)}"
-        step.mkdir()
-        config_path = step / "config.json"
-        config_path.write_text(json.dumps(config))
-        args = [TAP, "--config", str(config_path)]
-        if streams is not None:
-            args += ["--catalog", str(catalog_for(streams, step, config_path))]
-        if state is not None:
-            state_path = step / "state.json"
-            state_path.write_text(json.dumps(state))
-            args += ["--state", str(state_path)]
-        started = time.monotonic()
-        done = subprocess.run(
-            args,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env={**os.environ, "TAP_IGDB_LOGLEVEL": "INFO"},
-        )
-        run = TapRun(done.returncode, stderr=done.stderr, stdout=done.stdout)
-        run.seconds = time.monotonic() - started
-        for line in done.stdout.splitlines():
-            message = json.loads(line)
-            if message["type"] == "RECORD":
-                run.records[message["stream"]].append(message["record"])
-            elif message["type"] == "SCHEMA":
-                run.schemas[message["stream"]] = message["schema"]
-            elif message["type"] == "STATE":
-                run.states.append(message["value"])
-        return run
+    def run(config: dict[str, Any], **options: Any) -> TapRun:
+        workdir = tmp_path / f"run{next(counter)}"
+        workdir.mkdir()
+        return run_tap_process(workdir, config, **options)
+
+    return run
 
     return run
 
@@ -134,18 +46,13 @@ def emulator() -> Iterator[EmulatorProcess]:
 
 
 @pytest.fixture
-def own_emulator() -> Callable[..., EmulatorProcess]:
+def own_emulator() -> Iterator[Callable[..., EmulatorProcess]]:
     """Start an emulator with the given options for one test (stopped afterwards)."""
-    stack: list[Any] = []
+    with contextlib.ExitStack() as stack:
 
-    def start(**options: Any) -> EmulatorProcess:
-        options.setdefault("scale", 200)
-        options.setdefault("seed", 7)
-        context = run_emulator(**options)
-        process = context.__enter__()
-        stack.append(context)
-        return process
+        def start(**options: Any) -> EmulatorProcess:
+            options.setdefault("scale", 200)
+            options.setdefault("seed", 7)
+            return stack.enter_context(run_emulator(**options))
 
-    yield start  # type: ignore[misc]
-    for context in reversed(stack):
-        context.__exit__(None, None, None)
+        yield start
