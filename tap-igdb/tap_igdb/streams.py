@@ -69,8 +69,9 @@ class EndpointStream(IGDBStream):
         context: Context | None = None,  # noqa: ARG002
     ) -> dict[str, Any]:
         """Report fields IGDB sends that the schema does not know (they are kept)."""
-        unknown = row.keys() - self._known_fields
-        if unknown and (new := unknown - self._reported_fields):
+        if self._known_fields.issuperset(row):  # the common case, without a new set
+            return row
+        if new := row.keys() - self._known_fields - self._reported_fields:
             self._reported_fields |= new
             self.log(
                 "%s: IGDB sent fields the schema does not declare, passed through as-is: %s",
