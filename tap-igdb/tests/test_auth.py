@@ -16,8 +16,8 @@ SMALL = ["genres", "platforms", "game_modes", "themes", "player_perspectives", "
 def test_token_is_renewed_before_it_expires(
     own_emulator: Callable[..., EmulatorProcess], run_tap: RunTap, tap_config: Any
 ) -> None:
-    # 3-second tokens and slow answers: the sync outlives several tokens.
-    emulator = own_emulator(token_ttl=3, latency_ms=400, requests_per_second=0, max_concurrent=0)
+    # 6-second tokens (renewed with 3 s left) and slow answers: the sync outlives several.
+    emulator = own_emulator(token_ttl=6, latency_ms=400, requests_per_second=0, max_concurrent=0)
     run = run_tap(tap_config(emulator, page_size=20, multiquery_size=1), streams=SMALL)
     assert run.returncode == 0, run.stderr[-3000:]
     stats = emulator.admin.stats()
