@@ -38,8 +38,10 @@ class Query:
         return " ".join(parts)
 
 
-def id_window(after: int, until: int | None) -> tuple[str, ...]:
-    """Conditions selecting ids in the half-open range (after, until]."""
+def id_window(after: int, until: int | None, ids: tuple[int, ...] = ()) -> tuple[str, ...]:
+    """Conditions selecting ids in the half-open range (after, until], or the given ids."""
+    if ids:
+        return (f"id = ({','.join(map(str, ids))})",)
     if until is None:
         return (f"id > {after}",)
     return (f"id > {after}", f"id <= {until}")

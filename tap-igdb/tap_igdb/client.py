@@ -20,7 +20,7 @@ from singer_sdk.helpers.conform import TypeConformanceLevel
 
 from tap_igdb.apicalypse import Query, id_window, multiquery
 from tap_igdb.auth import TwitchAuthenticator
-from tap_igdb.paging import Window, WindowPlanner
+from tap_igdb.paging import IdListPlanner, Planner, Window, WindowPlanner
 from tap_igdb.ratelimit import RequestLimiter
 
 if TYPE_CHECKING:
@@ -77,11 +77,12 @@ class IGDBConnection:
 
 @dataclass(frozen=True)
 class Read:
-    """What to read from IGDB: an endpoint, its fields, and extra `where` conditions."""
+    """What to read from IGDB: an endpoint, fields, `where` conditions, maybe only some ids."""
 
     endpoint: str
     fields: str = "*"
     filters: tuple[str, ...] = ()
+    ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,12 @@ class IGDBStream(RESTStream[int]):
 
     def read_windows(self, read: Read) -> Iterator[Page]:
         """Read every window of `read`, several requests in flight, in window order."""
-        planner = WindowPlanner(self.config["page_size"])
+        page_size = self.config["page_size"]
+        planner: Planner = (
+            WindowPlanner(page_size)
+            if read.ids is None
+            else IdListPlanner(list(read.ids), page_size)
+        )
         depth = max(
             2,
             min(
@@ -328,7 +334,7 @@ class IGDBStream(RESTStream[int]):
             self._cancelled.set()
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _next_batch(self, planner: WindowPlanner, *, asked_max_id: bool) -> _Batch | None:
+    def _next_batch(self, planner: Planner, *, asked_max_id: bool) -> _Batch | None:
         """The next request's windows; the max-id query rides along when it is due."""
         size = self.connection.multiquery_size
         page_size = planner.page_size
@@ -350,7 +356,7 @@ class IGDBStream(RESTStream[int]):
                 f"w{i}",
                 Query(
                     fields=read.fields,
-                    where=read.filters + id_window(w.after, w.until),
+                    where=read.filters + id_window(w.after, w.until, w.ids),
                     limit=batch.page_size,
                 ),
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import dataclass
+from typing import Protocol
 
 # Aim each window at this share of a page: a window that overflows costs one more
 # (small) query, a window that underfills wastes part of a request.
@@ -29,14 +30,38 @@ FIRST_AFTER = -1
 
 @dataclass(frozen=True)
 class Window:
-    """Ids in the half-open range (after, until]; `until=None` is open-ended."""
+    """Ids in the half-open range (after, until]; `until=None` is open-ended.
+
+    A window may instead name its ids (`ids`): known records read by id.
+    """
 
     after: int
     until: int | None
+    ids: tuple[int, ...] = ()
 
     def continued_from(self, last_id: int) -> Window:
         """The rest of this window after a full page ending at `last_id`."""
+        if self.ids:
+            return Window(last_id, self.until, tuple(i for i in self.ids if i > last_id))
         return Window(last_id, self.until)
+
+
+class Planner(Protocol):
+    """What the reader needs from a planner of windows (see WindowPlanner)."""
+
+    page_size: int
+
+    @property
+    def max_id(self) -> int | None: ...
+    @property
+    def needs_max_id(self) -> bool: ...
+    @property
+    def finished(self) -> bool: ...
+    def take(self, limit: int) -> list[Window]: ...
+    def done(self, window: Window, count: int, last_id: int | None) -> None: ...
+    def set_max_id(self, max_id: int | None) -> None: ...
+    def retry(self, window: Window) -> None: ...
+    def shrink(self) -> None: ...
 
 
 class WindowPlanner:
@@ -135,4 +160,48 @@ class WindowPlanner:
 
     def shrink(self) -> None:
         """Halve the page size (IGDB answered 413: the response was too large)."""
+        self.page_size = max(1, self.page_size // 2)
+
+
+class IdListPlanner:
+    """Hands out windows of known ids (at most a page each), for reads by id."""
+
+    max_id = 0  # nothing to probe
+    needs_max_id = False
+
+    def __init__(self, ids: list[int], page_size: int) -> None:
+        self.page_size = page_size
+        self._ready: deque[Window] = deque(self._windows(sorted(ids)))
+        self._outstanding: set[Window] = set()
+
+    def _windows(self, ids: list[int]) -> list[Window]:
+        size = self.page_size
+        chunks = [tuple(ids[i : i + size]) for i in range(0, len(ids), size)]
+        return [Window(chunk[0] - 1, chunk[-1], chunk) for chunk in chunks]
+
+    @property
+    def finished(self) -> bool:
+        """Whether every id has been asked for."""
+        return not self._ready and not self._outstanding
+
+    def take(self, limit: int) -> list[Window]:
+        """Up to `limit` windows to read next."""
+        taken = [self._ready.popleft() for _ in range(min(limit, len(self._ready)))]
+        self._outstanding.update(taken)
+        return taken
+
+    def done(self, window: Window, count: int, last_id: int | None) -> None:  # noqa: ARG002
+        """Record a window read (an id that matched nothing was deleted)."""
+        self._outstanding.discard(window)
+
+    def set_max_id(self, max_id: int | None) -> None:
+        """Unused: the ids are known."""
+
+    def retry(self, window: Window) -> None:
+        """Put back a window, split to the current page size."""
+        self._outstanding.discard(window)
+        self._ready.extendleft(reversed(self._windows(list(window.ids))))
+
+    def shrink(self) -> None:
+        """Halve the page size (IGDB answered 413)."""
         self.page_size = max(1, self.page_size // 2)

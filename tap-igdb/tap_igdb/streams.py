@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from tap_igdb.client import IGDBStream, Read
 from tap_igdb.endpoints import Endpoint
+from tap_igdb.references import ReferencePlan
 from tap_igdb.schemas import stream_schema
 from tap_igdb.sweeps import SweepLog
 
@@ -31,17 +32,34 @@ class EndpointStream(IGDBStream):
         self._reported_fields: set[str] = set()
 
     def request_records(self, context: Context | None) -> Iterable[dict[str, Any]]:
-        """Read the endpoint (changes since the bookmark, or everything)."""
-        read = Read(self.name, "*", self._filters(context))
+        """Read the endpoint: changes since the bookmark, referenced records, or all."""
+        plan: ReferencePlan = self._tap.reference_plan  # type: ignore[attr-defined]
+        started = int(time.time())
+        if self.name in plan.following:
+            read = Read(self.name, ids=tuple(plan.ids(self.name)))
+            self.log(
+                "%s: reading the %d records changed parents refer to",
+                self.name,
+                len(read.ids or ()),
+            )
+        else:
+            read = Read(self.name, "*", self._filters(context))
+        full_read = not read.filters and read.ids is None
         sweeps: SweepLog = self._tap.sweeps  # type: ignore[attr-defined]
         # A read of every record is also a sweep of every id: keep the ids for `id_sweeps`.
-        sweep = sweeps.start(self.name) if sweeps.wanted and not read.filters else None
+        sweep = sweeps.start(self.name) if sweeps.wanted and full_read else None
+        collect = plan.collects_from(self.name)
         for page in self.read_windows(read):
             if sweep is not None:
                 sweep.add(page)
+            if collect:
+                plan.collect(self.name, page.records)
             yield from page.records
         if sweep is not None:
             sweep.complete = True
+        if full_read and self.replication_key is None:
+            # When the full refresh interval of `full_table_refresh_hours` starts.
+            self.get_context_state(context)["last_full_read"] = started
 
     def _filters(self, context: Context | None) -> tuple[str, ...]:
         """`updated_at >= <bookmark or start_date>` for incremental streams."""

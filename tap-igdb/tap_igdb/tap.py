@@ -17,6 +17,7 @@ from singer_sdk.exceptions import ConfigValidationError
 from tap_igdb.apicalypse import MAX_LIMIT, MAX_SUBQUERIES
 from tap_igdb.client import IGDBConnection, IGDBStream
 from tap_igdb.endpoints import ENDPOINTS
+from tap_igdb.references import ReferencePlan, sync_order
 from tap_igdb.streams import EndpointStream
 from tap_igdb.sweeps import IdSweepStream, SweepLog
 
@@ -106,6 +107,19 @@ class TapIGDB(Tap):
             description="Seconds to wait for an answer before retrying the request.",
         ),
         th.Property(
+            "full_table_refresh_hours",
+            th.NumberType(nullable=False, minimum=0),
+            default=0,
+            title="Full Table Refresh Hours",
+            description=(
+                "Read the 20 endpoints without `updated_at` in full only once per this many "
+                "hours, and in between only the records that changed records refer to "
+                "(a game's new cover, screenshots, websites …). 0 reads them in full on "
+                "every run. An edit to such a record that leaves its parent unchanged "
+                "waits for the next full read."
+            ),
+        ),
+        th.Property(
             "id_sweep_interval_hours",
             th.NumberType(nullable=False, minimum=0),
             default=168,
@@ -135,6 +149,15 @@ class TapIGDB(Tap):
         return IGDBConnection(self.config)
 
     @cached_property
+    def reference_plan(self) -> ReferencePlan:
+        """Which full-table endpoints this run reads by reference (decided once)."""
+        return ReferencePlan(
+            selected=[name for name, stream in self.streams.items() if stream.selected],
+            state=self.state,
+            refresh_hours=float(self.config["full_table_refresh_hours"]),
+        )
+
+    @cached_property
     def sweeps(self) -> SweepLog:
         """Ids seen by full reads, handed to the `id_sweeps` stream."""
         return SweepLog(wanted=self.streams[IdSweepStream.name].selected)
@@ -145,9 +168,13 @@ class TapIGDB(Tap):
 
     @property
     def streams(self) -> dict[str, Stream]:
-        """Streams in sync order: endpoints, then `id_sweeps` (the SDK sorts by name)."""
+        """Streams in sync order, not by name as the SDK has them.
+
+        Incremental endpoints first, full-table ones after the endpoints that refer to
+        them, then `id_sweeps`.
+        """
         streams = super().streams
-        order = [*(endpoint.name for endpoint in ENDPOINTS), IdSweepStream.name]
+        order = [*sync_order(), IdSweepStream.name]
         if list(streams) != order:
             ordered = {name: streams[name] for name in order if name in streams}
             streams.clear()
