@@ -47,9 +47,18 @@ def id_window(after: int, until: int | None, ids: tuple[int, ...] = ()) -> tuple
     return (f"id > {after}", f"id <= {until}")
 
 
-def multiquery(endpoint: str, queries: Sequence[tuple[str, Query]]) -> str:
-    """Render a `/multiquery` body with one named block per query."""
+@dataclass(frozen=True)
+class Named:
+    """A query on an endpoint, named for its place in a `/multiquery`."""
+
+    name: str
+    endpoint: str
+    query: Query
+
+
+def multiquery(queries: Sequence[Named]) -> str:
+    """Render a `/multiquery` body: one named block per query (endpoints may differ)."""
     if not 1 <= len(queries) <= MAX_SUBQUERIES:
         msg = f"a multiquery holds 1 to {MAX_SUBQUERIES} queries, got {len(queries)}"
         raise ValueError(msg)
-    return "\n".join(f'query {endpoint} "{name}" {{ {query.body()} }};' for name, query in queries)
+    return "\n".join(f'query {q.endpoint} "{q.name}" {{ {q.query.body()} }};' for q in queries)

@@ -18,9 +18,9 @@ from singer_sdk import RESTStream
 from singer_sdk.exceptions import FatalAPIError, RetriableAPIError
 from singer_sdk.helpers.conform import TypeConformanceLevel
 
-from tap_igdb.apicalypse import Query, id_window, multiquery
+from tap_igdb.apicalypse import Named, Query, id_window, multiquery
 from tap_igdb.auth import TwitchAuthenticator
-from tap_igdb.paging import IdListPlanner, Planner, Window, WindowPlanner
+from tap_igdb.paging import FIRST_AFTER, IdListPlanner, Planner, Window, WindowPlanner
 from tap_igdb.ratelimit import RequestLimiter
 
 if TYPE_CHECKING:
@@ -60,6 +60,8 @@ class IGDBConnection:
         adapter = requests.adapters.HTTPAdapter(pool_maxsize=self.limiter.max_concurrent)
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
+        # First pages fetched ahead by `prefetch_first_pages`, until their read starts.
+        self.first_pages: dict[Read, list[dict[str, Any]]] = {}
         self._lock = threading.Lock()
         self.requests_sent = 0
         self.retried: dict[int, int] = {}
@@ -290,6 +292,14 @@ class IGDBStream(RESTStream[int]):
             ),
         )
         self._cancelled.clear()
+        prefetched = self.connection.first_pages.pop(read, None)
+        if prefetched is not None and isinstance(planner, WindowPlanner):
+            (window,) = planner.take(1)
+            last_id = prefetched[-1]["id"] if prefetched else None
+            planner.done(window, len(prefetched), last_id)
+            yield Page(
+                window, prefetched, _complete_until(window, len(prefetched), page_size, last_id)
+            )
         pool = ThreadPoolExecutor(max_workers=depth, thread_name_prefix=f"igdb-{read.endpoint}")
         pending: deque[tuple[_Batch, Future[_Answer]]] = deque()
         asked_max_id = False
@@ -352,8 +362,9 @@ class IGDBStream(RESTStream[int]):
     def _send_batch(self, batch: _Batch, read: Read) -> _Answer:
         """Fetch a batch: one `/multiquery`, or plain queries (one request each)."""
         queries = [
-            (
+            Named(
                 f"w{i}",
+                read.endpoint,
                 Query(
                     fields=read.fields,
                     where=read.filters + id_window(w.after, w.until, w.ids),
@@ -363,8 +374,9 @@ class IGDBStream(RESTStream[int]):
             for i, w in enumerate(batch.windows)
         ]
         if batch.asks_max_id:
-            queries.append(("max", Query(fields="id", where=read.filters, sort="id desc", limit=1)))
-        results = self._run_queries(read.endpoint, queries)
+            max_query = Query(fields="id", where=read.filters, sort="id desc", limit=1)
+            queries.append(Named("max", read.endpoint, max_query))
+        results = self._run_queries(queries)
         answer = _Answer(pages=[(w, results[f"w{i}"]) for i, w in enumerate(batch.windows)])
         if batch.asks_max_id and results["max"]:
             answer.max_id = results["max"][0]["id"]
@@ -372,11 +384,11 @@ class IGDBStream(RESTStream[int]):
             _check_records(read.endpoint, records)
         return answer
 
-    def _run_queries(self, endpoint: str, queries: list[tuple[str, Query]]) -> dict[str, list[Any]]:
+    def _run_queries(self, queries: list[Named]) -> dict[str, list[Any]]:
+        """Run queries as one `/multiquery` (falling back to plain ones); results by name."""
         if len(queries) > 1 and self.connection.multiquery_size > 1:
-            body = multiquery(endpoint, queries)
             try:
-                blocks = self._post("/multiquery", body)
+                blocks = self._post("/multiquery", multiquery(queries))
             except PayloadTooLargeError:
                 raise
             except FatalAPIError as exc:
@@ -387,8 +399,47 @@ class IGDBStream(RESTStream[int]):
                 )
                 self.connection.multiquery_size = 1
             else:
-                return _multiquery_results(endpoint, blocks, [name for name, _ in queries])
-        return {name: self._post(f"/{endpoint}", query.body()) for name, query in queries}
+                return _multiquery_results(blocks, [q.name for q in queries])
+        return {q.name: self._post(f"/{q.endpoint}", q.query.body()) for q in queries}
+
+    def prefetch_first_pages(self, reads: list[Read]) -> None:
+        """Fetch the first page of many reads together, ten per `/multiquery`.
+
+        Most IGDB endpoints fit in one page, and on an incremental run most reads find
+        nothing new: one request per endpoint would cost 71 requests (18 s at 4/s).
+        `read_windows` then starts from the prefetched page.
+        """
+        size = self.connection.multiquery_size
+        page_size = self.config["page_size"]
+        if size < 2 or len(reads) < 2:  # noqa: PLR2004
+            return
+        first = Window(FIRST_AFTER, None)
+        batches = [reads[i : i + size] for i in range(0, len(reads), size)]
+
+        def fetch(batch: list[Read]) -> dict[Read, list[Any]]:
+            queries = [
+                Named(
+                    f"p{i}",
+                    read.endpoint,
+                    Query(
+                        fields=read.fields,
+                        where=read.filters + id_window(first.after, None),
+                        limit=page_size,
+                    ),
+                )
+                for i, read in enumerate(batch)
+            ]
+            results = self._run_queries(queries)
+            pages = {read: results[f"p{i}"] for i, read in enumerate(batch)}
+            for read, records in pages.items():
+                _check_records(read.endpoint, records)
+            return pages
+
+        workers = self.connection.limiter.max_concurrent
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="igdb-first") as pool:
+            for pages in pool.map(fetch, batches):
+                self.connection.first_pages.update(pages)
+        self.log("Fetched the first page of %d endpoints in %d requests", len(reads), len(batches))
 
 
 def _check_records(stream: str, records: list[Any]) -> None:
@@ -398,13 +449,13 @@ def _check_records(stream: str, records: list[Any]) -> None:
             raise FatalAPIError(msg)
 
 
-def _multiquery_results(stream: str, blocks: list[Any], names: list[str]) -> dict[str, list[Any]]:
+def _multiquery_results(blocks: list[Any], names: list[str]) -> dict[str, list[Any]]:
     results: dict[str, list[Any]] = {}
     for block in blocks:
         if isinstance(block, dict) and isinstance(block.get("result"), list):
             results[str(block.get("name"))] = block["result"]
     if missing := [name for name in names if name not in results]:
-        msg = f"IGDB multiquery for {stream!r} answered without results for {missing}"
+        msg = f"IGDB answered a multiquery without results for {missing}"
         raise FatalAPIError(msg)
     return results
 

@@ -27,6 +27,10 @@ _FILL = 0.97
 # kept the enum values as ids (game_types 0 = main_game).
 FIRST_AFTER = -1
 
+# Bounded windows planned from the probe's density before the highest id is known, so
+# that the request asking for the highest id carries data too.
+SPECULATIVE_WINDOWS = 9
+
 
 @dataclass(frozen=True)
 class Window:
@@ -69,7 +73,8 @@ class WindowPlanner:
 
     Life cycle: a first open-ended window probes the endpoint. If it returns a full
     page, bounded windows are planned up to the highest id (`max_id`, learned from a
-    `sort id desc; limit 1;` query), then one open-ended window catches records
+    `sort id desc; limit 1;` query; until it is known, at most `SPECULATIVE_WINDOWS`
+    are planned from the probe's density), then one open-ended window catches records
     created while paging.
     """
 
@@ -83,6 +88,7 @@ class WindowPlanner:
         self._span = 0  # ... and the width of id space they covered
         self._probed = False
         self._tail_out = False  # the open-ended window has been handed out
+        self._speculative = SPECULATIVE_WINDOWS
 
     @property
     def finished(self) -> bool:
@@ -108,12 +114,18 @@ class WindowPlanner:
     def _next_window(self) -> Window | None:
         if self._ready:
             return self._ready.popleft()
-        if not self._probed or self.max_id is None or self._tail_out:
+        if not self._probed or self._tail_out:
             return None
-        if self._cursor >= self.max_id:
+        if self.max_id is None:
+            if not self._speculative:
+                return None
+            self._speculative -= 1
+            until = self._cursor + self._width()
+        elif self._cursor >= self.max_id:
             self._tail_out = True
             return Window(self._cursor, None)
-        until = min(self._cursor + self._width(), self.max_id)
+        else:
+            until = min(self._cursor + self._width(), self.max_id)
         window = Window(self._cursor, until)
         self._cursor = until
         return window

@@ -31,19 +31,23 @@ class EndpointStream(IGDBStream):
         self._known_fields = frozenset(self.schema["properties"])
         self._reported_fields: set[str] = set()
 
+    def planned_read(self, context: Context | None) -> Read:
+        """What this run reads: changes since the bookmark, referenced records, or all."""
+        plan: ReferencePlan = self._tap.reference_plan  # type: ignore[attr-defined]
+        if self.name in plan.following:
+            return Read(self.name, ids=tuple(plan.ids(self.name)))
+        return Read(self.name, "*", self._filters(context))
+
     def request_records(self, context: Context | None) -> Iterable[dict[str, Any]]:
-        """Read the endpoint: changes since the bookmark, referenced records, or all."""
+        """Read the endpoint, passing ids on to sweeps and to followed endpoints."""
+        self._tap.prefetch_first_pages()  # type: ignore[attr-defined]
         plan: ReferencePlan = self._tap.reference_plan  # type: ignore[attr-defined]
         started = int(time.time())
-        if self.name in plan.following:
-            read = Read(self.name, ids=tuple(plan.ids(self.name)))
+        read = self.planned_read(context)
+        if read.ids is not None:
             self.log(
-                "%s: reading the %d records changed parents refer to",
-                self.name,
-                len(read.ids or ()),
+                "%s: reading the %d records changed records refer to", self.name, len(read.ids)
             )
-        else:
-            read = Read(self.name, "*", self._filters(context))
         full_read = not read.filters and read.ids is None
         sweeps: SweepLog = self._tap.sweeps  # type: ignore[attr-defined]
         # A read of every record is also a sweep of every id: keep the ids for `id_sweeps`.
@@ -78,8 +82,11 @@ class EndpointStream(IGDBStream):
         return (f"{self.replication_key} >= {max(since)}",) if since else ()
 
     def get_replication_key_signpost(self, context: Context | None = None) -> int | None:  # noqa: ARG002
-        """Never bookmark past the sync's start: records changed during it come next run."""
-        return int(time.time()) if self.replication_key else None
+        """Never bookmark past the tap's start: records changed since come next run.
+
+        The tap's start, not this stream's: first pages are fetched ahead for all streams.
+        """
+        return self._tap.started_at if self.replication_key else None  # type: ignore[attr-defined]
 
     def post_process(
         self,

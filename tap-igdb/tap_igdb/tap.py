@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from datetime import datetime
 from functools import cached_property
 from typing import Any
@@ -143,6 +144,11 @@ class TapIGDB(Tap):
         ),
     ).to_dict()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.started_at = int(time.time())  # bookmarks never pass it (see the streams)
+        self._prefetched = False
+        super().__init__(*args, **kwargs)
+
     @cached_property
     def connection(self) -> IGDBConnection:
         """Credentials, limiter and transport shared by every stream."""
@@ -156,6 +162,21 @@ class TapIGDB(Tap):
             state=self.state,
             refresh_hours=float(self.config["full_table_refresh_hours"]),
         )
+
+    def prefetch_first_pages(self) -> None:
+        """Once per run, before the first stream reads: every first page, ten a request."""
+        if self._prefetched:
+            return
+        self._prefetched = True
+        streams = [
+            stream
+            for stream in self.streams.values()
+            if isinstance(stream, EndpointStream) and stream.selected
+        ]
+        reads = [stream.planned_read(None) for stream in streams]
+        reads = [read for read in reads if read.ids is None]
+        if streams:
+            streams[0].prefetch_first_pages(reads)
 
     @cached_property
     def sweeps(self) -> SweepLog:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tap_igdb.apicalypse import Query, id_window, multiquery
+from tap_igdb.apicalypse import Named, Query, id_window, multiquery
 
 
 def test_full_page_query_is_fields_where_sort_limit() -> None:
@@ -29,14 +29,16 @@ def test_limit_outside_igdb_bounds_is_refused(limit: int) -> None:
 
 
 def test_multiquery_names_every_block() -> None:
-    body = multiquery("games", [("w0", Query(limit=2)), ("max", Query(fields="id", limit=1))])
+    body = multiquery(
+        [Named("w0", "games", Query(limit=2)), Named("p1", "covers", Query(fields="id", limit=1))]
+    )
     assert body == (
         'query games "w0" { fields *; sort id asc; limit 2; };\n'
-        'query games "max" { fields id; sort id asc; limit 1; };'
+        'query covers "p1" { fields id; sort id asc; limit 1; };'
     )
 
 
 @pytest.mark.parametrize("count", [0, 11])
 def test_multiquery_holds_one_to_ten_queries(count: int) -> None:
     with pytest.raises(ValueError, match="1 to 10 queries"):
-        multiquery("games", [(f"q{i}", Query()) for i in range(count)])
+        multiquery([Named(f"q{i}", "games", Query()) for i in range(count)])
