@@ -6,7 +6,10 @@ import logging
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from singer_sdk.mapper import SameRecordTransform
 
 from tap_igdb.client import IGDBStream, Read
 from tap_igdb.endpoints import Endpoint
@@ -29,7 +32,6 @@ class EndpointStream(IGDBStream):
         super().__init__(tap, name=endpoint.name, schema=stream_schema(endpoint))
         self.replication_key = endpoint.replication_key
         self._known_fields = frozenset(self.schema["properties"])
-        self._reported_fields: set[str] = set()
 
     def planned_read(self, context: Context | None) -> Read:
         """What this run reads: changes since the bookmark, referenced records, or all."""
@@ -88,23 +90,96 @@ class EndpointStream(IGDBStream):
         """
         return self._tap.started_at if self.replication_key else None  # type: ignore[attr-defined]
 
+    def _increment_stream_state(
+        self, latest_record: dict[str, Any], *, context: Context | None = None
+    ) -> None:
+        # IGDB omits empty fields, so a record may lack `updated_at`: it is still written,
+        # but cannot move the bookmark (the SDK would raise KeyError on it).
+        if self.replication_key and latest_record.get(self.replication_key) is None:
+            return
+        super()._increment_stream_state(latest_record, context=context)
+
     def post_process(
         self,
         row: dict[str, Any],
         context: Context | None = None,  # noqa: ARG002
     ) -> dict[str, Any]:
-        """Report fields IGDB sends that the schema does not know (they are kept)."""
-        if self._known_fields.issuperset(row):  # the common case, without a new set
-            return row
-        if new := row.keys() - self._known_fields - self._reported_fields:
-            self._reported_fields |= new
-            self.log(
-                "%s: IGDB sent fields the schema does not declare, passed through as-is: %s",
-                self.name,
-                ", ".join(sorted(new)),
-                level=logging.WARNING,
-            )
+        """Check each value's JSON type against the schema; keep fields IGDB added."""
+        kinds = self._kinds
+        for key, value in row.items():
+            kind = kinds.get(key)
+            if kind is None:
+                if key not in self._known_fields:
+                    self._declare_new_field(key)
+                continue
+            allowed, items = kind
+            if value is None:  # IGDB omits empty fields; a null is still an empty value
+                continue
+            if type(value) not in allowed or (
+                items is not None and not all(type(item) in items for item in value)
+            ):
+                self._type_changed(row, key, value)
         return row
+
+    @cached_property
+    def _kinds(self) -> dict[str, tuple[frozenset[type], frozenset[type] | None]]:
+        """Python types allowed per selected field (and per array item)."""
+        kinds = {}
+        for name, field in self.endpoint.fields.items():
+            if self.mask.get(("properties", name), True):  # a deselected field is not read
+                kinds[name] = _PYTHON_TYPES[field.kind]
+        kinds["id"] = _PYTHON_TYPES["integer"]
+        return kinds
+
+    def _declare_new_field(self, key: str) -> None:
+        """A field IGDB added after this release: keep its values, announce the schema."""
+        self._known_fields = self._known_fields | {key}
+        declared = {"description": "Sent by IGDB, not in this version of tap-igdb's schema."}
+        self.schema["properties"][key] = declared
+        for stream_map in self.stream_maps:
+            # An identity map's output schema gains the field; a user's own stream map
+            # decides what it outputs.
+            if isinstance(stream_map, SameRecordTransform):
+                stream_map.transformed_schema["properties"][key] = declared
+        self.log(
+            "%s: IGDB sent a field the schema does not declare, %r; its values are kept",
+            self.name,
+            key,
+            level=logging.WARNING,
+        )
+        # The SDK writes SCHEMA once per sync and has no public call to announce a
+        # change: without it, targets warn about (or drop) the field on every record.
+        self._write_schema_message()
+
+    def _type_changed(self, row: dict[str, Any], key: str, value: Any) -> None:
+        kind = self.endpoint.fields[key].kind if key != "id" else "integer"
+        msg = (
+            f"IGDB sent {self.name} record id {row.get('id')!r} with field {key!r} = "
+            f"{str(value)[:80]!r} ({type(value).__name__}), but its schema says {kind}: "
+            "IGDB changed the field's type. Nothing of this record was written. Upgrade "
+            f"tap-igdb, or deselect `{self.name}.{key}` to load the rest."
+        )
+        raise SchemaDriftError(msg)
+
+
+class SchemaDriftError(RuntimeError):
+    """A value whose type contradicts the stream's schema."""
+
+
+# JSON types of each field kind, as Python types (bool is not an integer here).
+_INT = frozenset({int})
+_PYTHON_TYPES: dict[str, tuple[frozenset[type], frozenset[type] | None]] = {
+    "string": (frozenset({str}), None),
+    "checksum": (frozenset({str}), None),
+    "integer": (_INT, None),
+    "timestamp": (_INT, None),
+    "ref": (_INT, None),
+    "number": (frozenset({int, float}), None),
+    "boolean": (frozenset({bool}), None),
+    "strings": (frozenset({list}), frozenset({str})),
+    "integers": (frozenset({list}), _INT),
+    "refs": (frozenset({list}), _INT),
+}
 
 
 def unix_seconds(value: Any) -> int:

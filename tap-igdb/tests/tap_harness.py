@@ -51,8 +51,10 @@ def config_for(emulator: EmulatorProcess, **overrides: Any) -> dict[str, Any]:
     }
 
 
-def catalog_for(streams: list[str], tmp_path: Path, config_path: Path) -> Path:
-    """A catalog selecting only `streams` (from the tap's own discovery)."""
+def catalog_for(
+    streams: list[str], tmp_path: Path, config_path: Path, deselect: list[str] | None = None
+) -> Path:
+    """A catalog selecting only `streams`, minus `stream.field` properties in `deselect`."""
     discovered = json.loads(
         subprocess.run(
             [TAP, "--config", str(config_path), "--discover"],
@@ -61,10 +63,13 @@ def catalog_for(streams: list[str], tmp_path: Path, config_path: Path) -> Path:
             check=True,
         ).stdout
     )
+    unwanted = {tuple(name.split(".", 1)) for name in deselect or []}
     for entry in discovered["streams"]:
         for metadata in entry["metadata"]:
             if metadata["breadcrumb"] == []:
                 metadata["metadata"]["selected"] = entry["tap_stream_id"] in streams
+            elif (entry["tap_stream_id"], metadata["breadcrumb"][-1]) in unwanted:
+                metadata["metadata"]["selected"] = False
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(discovered))
     return path
@@ -78,6 +83,7 @@ def run_tap_process(
     config: dict[str, Any],
     *,
     streams: list[str] | None = None,
+    deselect: list[str] | None = None,
     state: dict[str, Any] | None = None,
     timeout: float = 600,
 ) -> TapRun:
@@ -86,7 +92,7 @@ def run_tap_process(
     config_path.write_text(json.dumps(config))
     args = [TAP, "--config", str(config_path)]
     if streams is not None:
-        args += ["--catalog", str(catalog_for(streams, workdir, config_path))]
+        args += ["--catalog", str(catalog_for(streams, workdir, config_path, deselect))]
     if state is not None:
         state_path = workdir / "state.json"
         state_path.write_text(json.dumps(state))
