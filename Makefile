@@ -64,7 +64,7 @@ bench: install  ## Benchmarks: print a table, write bench/results/latest.json
 	$(BIN)/python bench/run.py
 
 docs: install  ## Build the dbt docs site (static, one file) into output/docs/
-	$(BIN)/python orchestrate/build_docs.py
+	$(BIN)/python orchestrate/build_docs.py --scale $(SCALE) --seed $(SEED)
 
 clean:  ## Remove the venv, Meltano runtime and build outputs
 	-$(BIN)/python orchestrate/local_stack.py down
