@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from datetime import datetime
 from functools import cached_property
@@ -71,7 +70,7 @@ class TapIGDB(Tap):
         ),
         th.Property(
             "requests_per_second",
-            th.NumberType(nullable=False, exclusive_minimum=0),
+            th.IntegerType(nullable=False, minimum=1),
             default=4,
             title="Requests Per Second",
             description="Most request starts per second, for the whole tap. IGDB allows 4.",
@@ -102,14 +101,14 @@ class TapIGDB(Tap):
         ),
         th.Property(
             "request_timeout",
-            th.NumberType(nullable=False, exclusive_minimum=0),
+            th.IntegerType(nullable=False, minimum=1),
             default=120,
             title="Request Timeout",
             description="Seconds to wait for an answer before retrying the request.",
         ),
         th.Property(
             "full_table_refresh_hours",
-            th.NumberType(nullable=False, minimum=0),
+            th.IntegerType(nullable=False, minimum=0),
             default=0,
             title="Full Table Refresh Hours",
             description=(
@@ -122,7 +121,7 @@ class TapIGDB(Tap):
         ),
         th.Property(
             "id_sweep_interval_hours",
-            th.NumberType(nullable=False, minimum=0),
+            th.IntegerType(nullable=False, minimum=0),
             default=168,
             title="ID Sweep Interval Hours",
             description=(
@@ -206,7 +205,6 @@ class TapIGDB(Tap):
         # The SDK's messages quote the offending value, which may be a secret: describe
         # each problem by setting name and rule instead.
         super()._validate_config(raise_errors=False)  # also fills in defaults
-        _numbers_from_text(self._config, self.config_jsonschema)
         schema = self.config_jsonschema
         self.append_builtin_config(schema)
         errors = [_describe(e) for e in Draft202012Validator(schema).iter_errors(self._config)]
@@ -214,15 +212,6 @@ class TapIGDB(Tap):
         if errors and raise_errors:
             raise ConfigValidationError("Config validation failed", errors=errors)
         return errors
-
-
-def _numbers_from_text(config: dict[str, Any], schema: dict[str, Any]) -> None:
-    """Read decimal settings given as text (the SDK casts env vars to int, not to float)."""
-    for key, value in list(config.items()):
-        types = schema["properties"].get(key, {}).get("type", [])
-        if isinstance(value, str) and "number" in types:
-            with contextlib.suppress(ValueError):  # if not a number, validation names it
-                config[key] = float(value)
 
 
 def _describe(error: ValidationError) -> str:
