@@ -54,8 +54,13 @@ format: setup  ## Apply ruff format and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-typecheck: setup  ## mypy --strict on every Python package and script
-	$(BIN)/mypy tap-igdb/tap_igdb igdb-emulator/igdb_emulator orchestrate
+typecheck: setup  ## mypy --strict on every Python package, script and test
+	$(BIN)/mypy tap-igdb/tap_igdb igdb-emulator/igdb_emulator orchestrate bench transform/scripts transform/plugins
+	cd tap-igdb && ../$(BIN)/mypy tap_igdb scripts tests
+	cd igdb-emulator && ../$(BIN)/mypy igdb_emulator tests bench
+	# one call per test folder: each has its own conftest module
+	$(BIN)/mypy tests/ship
+	MYPYPATH=transform/scripts $(BIN)/mypy tests/transform
 
 test: install check  ## Lint, type-check and run every test (tap, emulator, pipeline)
 	$(BIN)/pytest
