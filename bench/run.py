@@ -27,6 +27,7 @@ from typing import Any
 
 from igdb_emulator.admin import EmulatorProcess, run_emulator
 from measure import run_measured
+from stack import PLUGIN_TAP, PLUGIN_TARGET, s3_server, target_config
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -180,9 +181,156 @@ def bench_extract_games(args: argparse.Namespace) -> Result:
     return result
 
 
+def pipe(name: str, stream: str, scale: int) -> dict[str, Any]:
+    """tap-igdb | target-s3 for one stream, emulator limits off: records/s, RSS, CPU."""
+    with (
+        workdir(name) as work,
+        run_emulator(scale=scale, seed=1, requests_per_second=0, max_concurrent=0) as emulator,
+        s3_server(work / "s3.log", "bench") as s3,
+    ):
+        config = work / "tap.json"
+        config.write_text(json.dumps(tap_config(emulator)))
+        catalog = write_catalog(config, [stream], work / "catalog.json")
+        target = work / "target.json"
+        target.write_text(json.dumps(target_config(s3, "bench", "bench/raw")))
+        command = (
+            f"{PLUGIN_TAP} --config {config} --catalog {catalog} 2> {work / 'tap.log'}"
+            f" | {PLUGIN_TARGET} --config {target} > /dev/null 2> {work / 'target.log'}"
+        )
+        measured = run_measured(["bash", "-o", "pipefail", "-c", command])
+        if measured.returncode != 0:
+            msg = f"{name}: the pipe failed, see {work}"
+            raise SystemExit(msg)
+        records = record_counts((work / "tap.log").read_text()).get(stream, 0)
+        objects = s3.object_count("bench")
+    return {
+        "stream": stream,
+        "records": records,
+        "seconds": round(measured.seconds, 1),
+        "records_per_second": round(records / measured.seconds),
+        "tap_peak_rss_mb": round(measured.peak_rss_mb.get("tap-igdb", 0.0)),
+        "target_peak_rss_mb": round(measured.peak_rss_mb.get("target-s3", 0.0)),
+        "tap_cpu_seconds": round(measured.cpu_seconds.get("tap-igdb", 0.0), 1),
+        "target_cpu_seconds": round(measured.cpu_seconds.get("target-s3", 0.0), 1),
+        "lake_objects": objects,
+    }
+
+
+def bench_pipeline_cpu(args: argparse.Namespace) -> Result:
+    """tap-igdb | target-s3 (JSONL gzip to S3), limits off: games and a narrow stream."""
+    scale = args.cpu_scale
+    games = pipe("pipeline-games", "games", scale)
+    narrow = pipe("pipeline-narrow", "alternative_names", scale)
+    small = pipe("pipeline-games-small", "games", max(1000, scale // 10))
+    figures = {
+        "games_records_per_second": games["records_per_second"],
+        "narrow_records_per_second": narrow["records_per_second"],
+        "tap_peak_rss_mb": max(games["tap_peak_rss_mb"], narrow["tap_peak_rss_mb"]),
+        "target_peak_rss_mb": max(games["target_peak_rss_mb"], narrow["target_peak_rss_mb"]),
+        "games_tap_cpu_share": round(
+            games["tap_cpu_seconds"] / (games["tap_cpu_seconds"] + games["target_cpu_seconds"]), 2
+        ),
+    }
+    return Result(
+        "pipeline-cpu",
+        f"python bench/run.py pipeline-cpu --cpu-scale {scale}",
+        figures=figures,
+        target=">= 20,000 records/s for games; peak RSS <= 500 MB per process, flat in size",
+        met=games["records_per_second"] >= 20_000
+        and max(figures["tap_peak_rss_mb"], figures["target_peak_rss_mb"]) <= 500,
+        details={"games": games, "narrow": narrow, f"games at {small['records']}": small},
+    )
+
+
+MELTANO = str(BIN / "meltano")
+LAKE_BUCKET = "igdb-lake"
+
+
+def meltano_env(work: Path, emulator: EmulatorProcess, s3_url: str, s3_port: int) -> dict[str, str]:
+    """`dev` environment pointed at this benchmark's stack, with its own state and warehouse."""
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("MELTANO_", "TAP_IGDB_"))}
+    return {
+        **keep,
+        "MELTANO_ENVIRONMENT": "dev",
+        "MELTANO_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "MELTANO_CLI_DISABLE_VERSION_CHECK": "true",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "MELTANO_DATABASE_URI": f"sqlite:///{work / 'meltano.db'}",
+        "TAP_IGDB_API_URL": emulator.api_url,
+        "TAP_IGDB_AUTH_URL": emulator.auth_url,
+        "TARGET_S3_CLOUD_PROVIDER_AWS_AWS_ENDPOINT_OVERRIDE": s3_url,
+        "DBT_DUCKDB_S3_ENDPOINT": f"127.0.0.1:{s3_port}",
+        "DBT_DUCKDB_PATH": str(work / "warehouse.duckdb"),
+    }
+
+
+def meltano_run(work: Path, env: dict[str, str], label: str) -> dict[str, Any]:
+    """`meltano run tap-igdb target-s3 dbt-duckdb:build`, measured."""
+    log = work / f"{label}.log"
+    with log.open("w") as out:
+        measured = run_measured(
+            [MELTANO, "run", "tap-igdb", "target-s3", "dbt-duckdb:build"],
+            env=env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    if measured.returncode != 0:
+        msg = f"meltano run ({label}) failed, see {log}"
+        raise SystemExit(msg)
+    return {
+        "seconds": round(measured.seconds, 1),
+        "peak_rss_mb": {k: round(v) for k, v in measured.peak_rss_mb.items() if v >= 50},
+    }
+
+
+def change_one_percent(emulator: EmulatorProcess, scale: int) -> dict[str, int]:
+    """Update 1 % of games and of their most common children; create a few new ones."""
+    changes = {"games": scale // 100}
+    counts = emulator.admin.counts()
+    for child in ("release_dates", "involved_companies", "websites", "covers", "screenshots"):
+        changes[child] = counts[child] // 100
+    for endpoint, count in changes.items():
+        emulator.admin.mutate(endpoint, update=count, create=max(1, count // 10))
+    return changes
+
+
+def bench_incremental(args: argparse.Namespace) -> Result:
+    """A full `meltano run`, 1 % changed, a second run, then one with nothing new."""
+    scale = args.scale
+    with (
+        workdir("incremental") as work,
+        run_emulator(scale=scale, seed=1) as emulator,
+        s3_server(work / "s3.log", LAKE_BUCKET) as s3,
+    ):
+        for stale in ("meltano.db", "warehouse.duckdb"):
+            (work / stale).unlink(missing_ok=True)
+        env = meltano_env(work, emulator, s3.url, s3.port)
+        first = meltano_run(work, env, "first")
+        changed = change_one_percent(emulator, scale)
+        second = meltano_run(work, env, "second")
+        third = meltano_run(work, env, "nothing-new")
+    ratio = second["seconds"] / first["seconds"]
+    return Result(
+        "incremental",
+        f"python bench/run.py incremental --scale {scale}",
+        figures={
+            "first_run_seconds": first["seconds"],
+            "after_1pct_change_seconds": second["seconds"],
+            "ratio": round(ratio, 3),
+            "nothing_new_seconds": third["seconds"],
+        },
+        target="second run <= 0.1 x the first",
+        met=ratio <= 0.1,
+        details={"changed_records": changed, "first": first, "second": second, "third": third},
+    )
+
+
 BENCHMARKS: dict[str, Callable[[argparse.Namespace], Result]] = {
     "extract-games": bench_extract_games,
     "extract-all": bench_extract_all,
+    "pipeline-cpu": bench_pipeline_cpu,
+    "incremental": bench_incremental,
 }
 
 
@@ -204,6 +352,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benchmarks", nargs="*", help="names (default: all)")
     parser.add_argument("--scale", type=int, default=IGDB_SCALE, help="games in the emulator")
+    parser.add_argument(
+        "--cpu-scale", type=int, default=50_000, help="games for pipeline-cpu (rates, not totals)"
+    )
     parser.add_argument("--list", action="store_true", help="list the benchmarks")
     args = parser.parse_args()
     if args.list:

@@ -71,12 +71,13 @@ class EndpointStream(IGDBStream):
         """`updated_at >= <bookmark or start_date>` for incremental streams."""
         if not self.replication_key:
             return ()
+        # The bookmark as the input state has it, not get_starting_replication_key_value:
+        # the SDK sets that only when this stream's sync starts, and the first pages of
+        # all streams are fetched before (prefetch_first_pages) with the same filter.
+        bookmark = self.get_context_state(context).get("replication_key_value")
         since = [
             unix_seconds(value)
-            for value in (
-                self.get_starting_replication_key_value(context),
-                self.config.get("start_date"),
-            )
+            for value in (bookmark, self.config.get("start_date"))
             if value is not None
         ]
         # `>=`, not `>`: a record updated in the bookmark's own second, after the last

@@ -78,3 +78,19 @@ def test_bookmark_never_passes_the_start_of_the_sync(
     churned = [m for m in emulator.admin.stats()["mutations"] if m["source"] == "churn"]
     first_change = min(m["time"] for m in churned)
     assert bookmark(run.state, "games") <= first_change
+
+
+def test_a_run_with_nothing_new_costs_one_request_per_ten_endpoints(
+    own_emulator: Callable[..., EmulatorProcess], run_tap: RunTap, tap_config: Any
+) -> None:
+    emulator = own_emulator(requests_per_second=0, max_concurrent=0)
+    streams = [e for e in emulator.admin.counts() if e not in {"covers", "screenshots"}][:25]
+    config = tap_config(emulator)
+    first = run_tap(config, streams=streams)
+    assert first.returncode == 0, first.stderr[-3000:]
+    emulator.admin.reset()
+    second = run_tap(config, streams=streams, state=first.state)
+    assert second.returncode == 0, second.stderr[-3000:]
+    # Every first page (here: the whole change set) comes in three /multiquery requests.
+    assert emulator.admin.stats()["api_requests"] == 3
+    assert "Fetched the first page of 25 endpoints in 3 requests" in second.stderr
