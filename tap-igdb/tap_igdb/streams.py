@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from singer_sdk.mapper import SameRecordTransform
+from singer_sdk.singerlib import RecordMessage
 
 from tap_igdb.client import IGDBStream, Read
 from tap_igdb.endpoints import Endpoint
@@ -90,6 +91,34 @@ class EndpointStream(IGDBStream):
         The tap's start, not this stream's: first pages are fetched ahead for all streams.
         """
         return self._tap.started_at if self.replication_key else None  # type: ignore[attr-defined]
+
+    def _generate_record_messages(
+        self, record: dict[str, Any]
+    ) -> Generator[RecordMessage, None, None]:
+        # The SDK walks every field of every record to drop deselected ones and passes
+        # each record through its stream maps: a third of the tap's CPU at IGDB's
+        # throughput. When nothing is deselected and no stream map is configured, both
+        # are no-ops (conformance is off), so write the record as it is.
+        if not self._plain_records:
+            yield from super()._generate_record_messages(record)
+            return
+        yield RecordMessage(
+            stream=self.name,
+            record=record,
+            version=self._stream_version,
+            time_extracted=datetime.now(UTC),
+        )
+
+    @cached_property
+    def _plain_records(self) -> bool:
+        """Whether records go out exactly as read: every field selected, no stream map."""
+        mask = self.mask
+        return (
+            len(self.stream_maps) == 1
+            and type(self.stream_maps[0]) is SameRecordTransform
+            and self.stream_maps[0].stream_alias == self.name
+            and all(mask.get(("properties", name), True) for name in self.schema["properties"])
+        )
 
     def _increment_stream_state(
         self, latest_record: dict[str, Any], *, context: Context | None = None
