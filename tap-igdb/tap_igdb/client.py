@@ -429,7 +429,17 @@ class IGDBStream(RESTStream[int]):
                 )
                 for i, read in enumerate(batch)
             ]
-            results = self._run_queries(queries)
+            try:
+                results = self._run_queries(queries)
+            except PayloadTooLargeError:
+                # Ten first pages together can pass IGDB's 10 MB cap where one would not:
+                # leave these reads to `read_windows`, which shrinks its pages on a 413.
+                self.log(
+                    "First pages of %s too large together; read one by one",
+                    ", ".join(read.endpoint for read in batch),
+                    level=logging.WARNING,
+                )
+                return {}
             pages = {read: results[f"p{i}"] for i, read in enumerate(batch)}
             for read, records in pages.items():
                 _check_records(read.endpoint, records)

@@ -154,3 +154,17 @@ def test_a_413_halves_the_page_size(
     assert "keywords: response too large; page size now 125" in run.stderr
     assert emulator.admin.stats()["responses_by_status"]["413"] == 2
     assert complete(run, emulator, ["keywords"])
+
+
+def test_a_413_on_the_first_pages_leaves_them_to_the_paged_reads(
+    own_emulator: Callable[..., EmulatorProcess], run_tap: RunTap, tap_config: Any
+) -> None:
+    # Two streams: their first pages are fetched together in one multiquery, which gets the 413.
+    emulator = own_emulator(requests_per_second=0, max_concurrent=0)
+    emulator.admin.faults(too_large_next=1)
+    run = run_tap(tap_config(emulator), streams=["keywords", "genres"])
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "First pages of" in run.stderr
+    assert "too large together; read one by one" in run.stderr
+    assert emulator.admin.stats()["responses_by_status"]["413"] == 1
+    assert complete(run, emulator, ["keywords", "genres"])
