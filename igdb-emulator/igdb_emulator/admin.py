@@ -104,8 +104,13 @@ class Admin:
         update: int | Sequence[int] = 0,
         delete: int | Sequence[int] = 0,
         same_second_as: int | None = None,
+        values: dict[str, Any] | None = None,
     ) -> MutationResult:
-        """Create/update/delete records (counts pick random ones); updated_at = now or given."""
+        """Create/update/delete records (counts pick random ones); updated_at = now or given.
+
+        ``values``: updated records get these fields (new names or other types: schema
+        drift) instead of random changes.
+        """
         body: dict[str, Any] = {
             "endpoint": endpoint,
             "create": create,
@@ -114,8 +119,14 @@ class Admin:
         }
         if same_second_as is not None:
             body["same_second_as"] = same_second_as
+        if values is not None:
+            body["set"] = values
         result = self._post("mutate", body)
         return MutationResult(result["created"], result["updated"], result["deleted"])
+
+    def add_endpoint(self, endpoint: str, records: Sequence[dict[str, Any]]) -> None:
+        """Serve a new endpoint with these records (IGDB added an endpoint)."""
+        self._post("endpoints", {"endpoint": endpoint, "records": list(records)})
 
     def churn(
         self,

@@ -24,7 +24,7 @@ from igdb_emulator.generator import ABSENT, Generated, GenTable
 from igdb_emulator.spec import DATASET_TIME
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
 
 Record = dict[str, Any]
@@ -522,8 +522,11 @@ class Table:
                 chosen.add(id_)
         return sorted(chosen)
 
-    def update(self, id_: int, stamp: int) -> bool:
-        """Change a few fields of a record and set its updated_at (so its checksum changes)."""
+    def update(self, id_: int, stamp: int, values: Mapping[str, Any] | None = None) -> bool:
+        """Change a few fields of a record and set its updated_at (so its checksum changes).
+
+        `values` sets these fields instead (any name, any JSON value: schema drift).
+        """
         hit = self.locate(id_)
         if hit is None:
             return False
@@ -531,14 +534,18 @@ class Table:
         rng = self._rng(id_, version)
         rec = dict(self.record(hit))
         rec.pop("checksum", None)
-        candidates = self.source.mutable_fields(rec)
-        for name in rng.sample(candidates, min(len(candidates), rng.randint(1, 3))):
-            value = self.source.reroll(name, rng)
-            if value is ABSENT or value == rec.get(name):
-                value = self._change(name, rec.get(name), rng, stamp)
-            if value is not ABSENT:
-                rec[name] = value
-        self.source.rederive(rec)
+        if values is not None:
+            rec.update(values)
+            self.known_fields |= set(values)
+        else:
+            candidates = self.source.mutable_fields(rec)
+            for name in rng.sample(candidates, min(len(candidates), rng.randint(1, 3))):
+                value = self.source.reroll(name, rng)
+                if value is ABSENT or value == rec.get(name):
+                    value = self._change(name, rec.get(name), rng, stamp)
+                if value is not ABSENT:
+                    rec[name] = value
+            self.source.rederive(rec)
         if self.stamped:
             rec["updated_at"] = stamp
             rec.setdefault("created_at", min(stamp, DATASET_TIME))
@@ -690,12 +697,30 @@ class Dataset:
             dataset.tables[endpoint.name] = table
         return dataset
 
+    def add_endpoint(self, name: str, records: list[Record]) -> Table:
+        """Serve a new endpoint, one IGDB added after the tap's endpoint table was written."""
+        if name in self.tables or not name.isidentifier():
+            msg = f"endpoint {name!r} exists or is not a valid name"
+            raise LoadError(msg)
+        for record in records:
+            if not isinstance(record.get("id"), int) or isinstance(record.get("id"), bool):
+                msg = f'every record of a new endpoint needs an integer "id": {record!r}'
+                raise LoadError(msg)
+        endpoint = Endpoint(name, "Added at run time.", {"id": Field("integer")})
+        table = Table(endpoint, StaticSource([dict(r) for r in records]), self.cache, self)
+        table.known_fields |= {key for record in records for key in record}
+        self.tables[name] = table
+        return table
+
     def counts(self) -> dict[str, int]:
         """Current number of records per endpoint."""
         return {name: len(table) for name, table in self.tables.items()}
 
     def reset(self) -> None:
-        """Drop every mutation (and the log)."""
+        """Drop every mutation, endpoint added at run time, and the log."""
+        known = {endpoint.name for endpoint in ENDPOINTS}
+        for name in [name for name in self.tables if name not in known]:
+            del self.tables[name]
         for table in self.tables.values():
             table.reset()
         self.log.clear()
@@ -708,9 +733,13 @@ class Dataset:
         update: int | Sequence[int] = 0,
         delete: int | Sequence[int] = 0,
         stamp: int | None = None,
+        values: Mapping[str, Any] | None = None,
         source: str = "mutate",
     ) -> MutationEvent:
-        """Apply creates, updates and deletes (counts pick random records) and log them."""
+        """Apply creates, updates and deletes (counts pick random records) and log them.
+
+        `values`: updates set these fields instead of changing random ones.
+        """
         table = self.tables[endpoint]
         now = time.time()
         if stamp is None:  # never at or below the dataset time, so bookmarks move forward
@@ -721,7 +750,7 @@ class Dataset:
         update_ids = table.random_ids(update, rng) if isinstance(update, int) else list(update)
         doomed = set(delete_ids)
         update_ids = [i for i in update_ids if i not in doomed]
-        event.updated = [i for i in update_ids if table.update(i, stamp)]
+        event.updated = [i for i in update_ids if table.update(i, stamp, values)]
         event.deleted = [i for i in delete_ids if table.delete(i)]
         event.created = [table.create(stamp) for _ in range(create)]
         self.log.append(event)

@@ -21,6 +21,7 @@ from aiohttp import web
 
 from igdb_emulator import apicalypse, engine
 from igdb_emulator.apicalypse import QueryError
+from igdb_emulator.dataset import LoadError
 from igdb_emulator.faults import FaultError, Faults, malformed_body
 
 if TYPE_CHECKING:
@@ -200,6 +201,7 @@ class Emulator:
         app.router.add_route("*", "/v4/{tail:.*}", self.api)
         app.router.add_post("/_emulator/mutate", self.admin_mutate)
         app.router.add_post("/_emulator/churn", self.admin_churn)
+        app.router.add_post("/_emulator/endpoints", self.admin_add_endpoint)
         app.router.add_post("/_emulator/faults", self.admin_faults)
         app.router.add_post("/_emulator/reset", self.admin_reset)
         app.router.add_get("/_emulator/stats", self.admin_stats)
@@ -414,14 +416,34 @@ class Emulator:
             if stamp is not None and (not isinstance(stamp, int) or isinstance(stamp, bool)):
                 msg = "same_second_as must be unix seconds"
                 raise ValueError(msg)
+            values = body.get("set")
+            if values is not None and (not isinstance(values, dict) or "id" in values):
+                msg = "set must be an object of field values (not id)"
+                raise ValueError(msg)
         except (ValueError, orjson.JSONDecodeError) as exc:
             return _admin_error(str(exc))
         event = self.dataset.mutate(
-            table.name, create=create, update=update, delete=delete, stamp=stamp
+            table.name, create=create, update=update, delete=delete, stamp=stamp, values=values
         )
         return web.json_response(
             {"created": event.created, "updated": event.updated, "deleted": event.deleted}
         )
+
+    async def admin_add_endpoint(self, request: web.Request) -> web.Response:
+        """``POST /_emulator/endpoints``: serve a new endpoint (IGDB added one)."""
+        try:
+            body = await self._json_body(request)
+            name, records = body.get("endpoint"), body.get("records", [])
+            if not isinstance(name, str) or not isinstance(records, list):
+                msg = "endpoint must be a name and records a list of objects"
+                raise ValueError(msg)
+            if not all(isinstance(record, dict) for record in records):
+                msg = "records must be JSON objects"
+                raise ValueError(msg)
+            table = self.dataset.add_endpoint(name, records)
+        except (ValueError, LoadError, orjson.JSONDecodeError) as exc:
+            return _admin_error(str(exc))
+        return web.json_response({"endpoint": table.name, "records": len(table)})
 
     async def admin_churn(self, request: web.Request) -> web.Response:
         """``POST /_emulator/churn``: mutate after every N requests touching an endpoint."""

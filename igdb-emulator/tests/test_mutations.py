@@ -70,6 +70,39 @@ def test_update_without_timestamps_changes_checksum(api: ApiClient) -> None:
     assert all(after[i]["game"] == before[i]["game"] for i in (1, 2))  # links stay
 
 
+def test_update_with_values_drifts_the_schema(api: ApiClient) -> None:
+    genre = next(api.emu.admin.records("genres"))["id"]
+    before = records(api, "genres", [genre])[genre]
+    result = api.emu.admin.mutate("genres", update=[genre], values={"name": 404, "mood": "calm"})
+    assert result.updated == [genre]
+    after = records(api, "genres", [genre])[genre]
+    assert after["name"] == 404  # a string until now
+    assert after["mood"] == "calm"  # a field the endpoint table does not have
+    assert after["slug"] == before["slug"]  # nothing else changes
+    assert after["checksum"] != before["checksum"]
+    assert after["updated_at"] > before["updated_at"]
+    query = f"fields mood; where id = {genre};"
+    assert api.rows("genres", query) == [{"id": genre, "mood": "calm"}]
+    with pytest.raises(AdminError, match="set must be"):
+        api.emu.admin.mutate("genres", update=[genre], values={"id": 3})
+
+
+def test_a_new_endpoint_is_served_until_reset(api: ApiClient) -> None:
+    assert api.post("game_moods", "fields *;").status_code == 404
+    api.emu.admin.add_endpoint("game_moods", [{"id": 2, "name": "calm"}, {"id": 1, "name": "x"}])
+    assert api.rows("game_moods", "fields *; sort id asc;") == [
+        {"id": 1, "name": "x"},
+        {"id": 2, "name": "calm"},
+    ]
+    assert api.emu.admin.counts()["game_moods"] == 2
+    with pytest.raises(AdminError, match="exists"):
+        api.emu.admin.add_endpoint("games", [])
+    with pytest.raises(AdminError, match="integer"):
+        api.emu.admin.add_endpoint("game_tones", [{"name": "no id"}])
+    api.emu.admin.reset(data=True)
+    assert api.post("game_moods", "fields *;").status_code == 404
+
+
 def test_create_and_delete(api: ApiClient) -> None:
     counts = api.emu.admin.counts()
     top = api.ids("games", "fields id; sort id desc; limit 1;")[0]
