@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
+import json
+import os
 import time
 from datetime import datetime
 from functools import cached_property
@@ -209,6 +213,7 @@ class TapIGDB(Tap):
         self.append_builtin_config(schema)
         errors = [_describe(e) for e in Draft202012Validator(schema).iter_errors(self._config)]
         errors += _semantic_errors(self._config)
+        errors += _selection_errors(os.environ.get("MELTANO_EXTRACT__SELECT"))
         if errors and raise_errors:
             raise ConfigValidationError("Config validation failed", errors=errors)
         return errors
@@ -246,6 +251,32 @@ def _semantic_errors(config: dict[str, Any]) -> list[str]:
             parsed = urlparse(url)
             if parsed.scheme not in {"http", "https"} or not parsed.netloc:
                 errors.append(f"config[{key!r}] must be an http(s) URL")
+    return errors
+
+
+def _selection_errors(select: str | None) -> list[str]:
+    """Meltano `select` patterns that name no stream of this tap.
+
+    Meltano only warns about them and runs with what is left (nothing, for a typo in the
+    only pattern), so a misspelt stream would load nothing and still succeed. Meltano
+    hands the patterns to the plugin as `MELTANO_EXTRACT__SELECT`.
+    """
+    try:
+        patterns = json.loads(select) if select else []
+    except ValueError:
+        return []
+    if not isinstance(patterns, list):
+        return []
+    names = [endpoint.name for endpoint in ENDPOINTS] + [IdSweepStream.name]
+    errors = []
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            continue
+        stream = pattern.removeprefix("!").split(".", 1)[0]
+        if not fnmatch.filter(names, stream):
+            close = difflib.get_close_matches(stream, names, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            errors.append(f"select pattern {pattern!r} names no stream of tap-igdb{hint}")
     return errors
 
 

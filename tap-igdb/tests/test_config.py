@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -49,12 +50,16 @@ def recorder() -> Iterator[ConnectionRecorder]:
 
 
 def run(
-    args: list[str], config: dict[str, Any], tmp_path: Path
+    args: list[str], config: dict[str, Any], tmp_path: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     path = tmp_path / "config.json"
     path.write_text(json.dumps(config))
     return subprocess.run(
-        [TAP, "--config", str(path), *args], capture_output=True, text=True, timeout=120
+        [TAP, "--config", str(path), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -118,4 +123,39 @@ def test_missing_credentials_are_named(recorder: ConnectionRecorder, tmp_path: P
     done = run([], config, tmp_path)
     assert done.returncode != 0
     assert "'client_secret' is a required property" in done.stderr
+    assert recorder.connections == 0
+
+
+@pytest.mark.parametrize(
+    ("select", "message"),
+    [
+        (
+            ["gamez.*"],
+            "select pattern 'gamez.*' names no stream of tap-igdb (did you mean 'games'?)",
+        ),
+        (["games.*", "!platfroms.*"], "select pattern '!platfroms.*' names no stream"),
+        (["gam?s.name", "xyz*.*"], "select pattern 'xyz*.*' names no stream of tap-igdb"),
+    ],
+)
+def test_select_patterns_naming_no_stream_fail_before_any_request(
+    recorder: ConnectionRecorder, tmp_path: Path, select: list[str], message: str
+) -> None:
+    # Meltano hands the tap its `select` patterns in this variable (and only warns itself).
+    env = {"MELTANO_EXTRACT__SELECT": json.dumps(select)}
+    done = run([], base_config(recorder), tmp_path, env)
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert done.stdout == ""
+    assert recorder.connections == 0
+    # Discovery (which Meltano runs to apply `select`) still works.
+    done = run(["--discover"], base_config(recorder), tmp_path, env)
+    assert done.returncode == 0, done.stderr
+
+
+def test_select_patterns_of_known_streams_pass(
+    recorder: ConnectionRecorder, tmp_path: Path
+) -> None:
+    env = {"MELTANO_EXTRACT__SELECT": json.dumps(["*.*", "!game_*.*", "games.name", "id_sweeps.*"])}
+    done = run(["--test=schema"], base_config(recorder), tmp_path, env)
+    assert done.returncode == 0, done.stderr
     assert recorder.connections == 0
