@@ -83,7 +83,8 @@ def test_build_on_an_empty_lake(lake: Lake, dbt_project: DbtProject, tmp_path: P
     assert not run.failures(), run.failures()
     con = connect(warehouse)
     built = relations(con, warehouse.stem)
-    assert len([r for r in built if r.startswith("staging.stg_igdb__")]) == len(ENDPOINTS)
+    # One per endpoint, and the id sweeps (stg_igdb__id_sweeps).
+    assert len([r for r in built if r.startswith("staging.stg_igdb__")]) == len(ENDPOINTS) + 1
     assert all(row_count(con, warehouse.stem, relation) == 0 for relation in built)
     models = [n for n in run.manifest()["nodes"].values() if n["resource_type"] == "model"]
     assert len(models) == len(built)

@@ -73,6 +73,7 @@
     'themes': {'id': 'BIGINT', 'checksum': 'VARCHAR', 'created_at': 'BIGINT', 'updated_at': 'BIGINT', 'name': 'VARCHAR', 'slug': 'VARCHAR', 'url': 'VARCHAR', '_sdc_extracted_at': 'VARCHAR'},
     'website_types': {'id': 'BIGINT', 'checksum': 'VARCHAR', 'created_at': 'BIGINT', 'updated_at': 'BIGINT', 'type': 'VARCHAR', '_sdc_extracted_at': 'VARCHAR'},
     'websites': {'id': 'BIGINT', 'checksum': 'VARCHAR', 'category': 'BIGINT', 'game': 'BIGINT', 'trusted': 'BOOLEAN', 'type': 'BIGINT', 'url': 'VARCHAR', '_sdc_extracted_at': 'VARCHAR'},
+    'id_sweeps': {'endpoint': 'VARCHAR', 'swept_at': 'BIGINT', 'after_id': 'BIGINT', 'until_id': 'BIGINT', 'ids': 'BIGINT[]', '_sdc_extracted_at': 'VARCHAR'},
 } -%}
 {{ return(columns[stream]) }}
 {%- endmacro %}

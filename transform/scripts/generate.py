@@ -24,6 +24,7 @@ import duckdb
 import staging_rules as rules
 import yaml
 from tap_igdb.endpoints import ENDPOINTS, Endpoint, Field, FieldKind
+from tap_igdb.sweeps import SWEEP_SCHEMA
 
 TRANSFORM = Path(__file__).resolve().parent.parent
 STAGING = TRANSFORM / "models" / "staging" / "igdb"
@@ -297,6 +298,10 @@ def column_description(endpoint: Endpoint, column: Column) -> str:
     return " ".join(notes)
 
 
+SWEEPS = "id_sweeps"  # tap-igdb's stream of every id per endpoint (deleted records)
+SWEEP_MODEL = f"stg_igdb__{SWEEPS}"
+SWEEP_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "array": "BIGINT[]"}
+
 METADATA_COLUMNS = (
     {
         "name": "extracted_at",
@@ -310,6 +315,14 @@ METADATA_COLUMNS = (
             "Position of the lake file this version came from among the stream's files"
             " (`stg_igdb_lake__files.lake_file_seq`); incremental builds read only files past"
             " the highest one loaded."
+        ),
+    },
+    {
+        "name": "is_deleted",
+        "description": (
+            f"IGDB deleted the record: the newest id sweep covering its id (`{SWEEP_MODEL}`)"
+            " does not list it. Ids no sweep covers (a sweep reaches up to the highest id it"
+            " listed) are not judged (false). Bridges and marts leave deleted records out."
         ),
     },
 )
@@ -327,8 +340,9 @@ def staging_yaml(endpoint: Endpoint) -> str:
     description = (
         f"{_sentence(endpoint.description)} One row per `{key}`: the newest version in the"
         f" lake ({rule}). Stream `{endpoint.name}`, {extraction}. Incremental: a build reads"
-        " only the lake files it has not loaded yet. IGDB omits empty fields, so every"
-        " column but the key may be null."
+        " only the lake files it has not loaded yet, and judges every row again against"
+        f" the id sweeps (`is_deleted`, see `{SWEEP_MODEL}`). IGDB omits empty fields, so"
+        " every column but the key and `is_deleted` may be null."
     )
     kinds = {field.kind for field in endpoint.fields.values()}
     if kinds & {"ref", "refs"}:
@@ -396,16 +410,30 @@ def staging_sql(endpoint: Endpoint) -> str:
         "",
         "),",
         "",
-        "deduplicated as (",
+        "deduplicated as materialized (",
         "",
         f"    {{{{ deduplicate_versions('renamed', '{key}'{stamped}) }}}}",
         "",
+        "),",
+        "",
+        "flagged as (",
+        "",
+        f"    {{{{ flag_deleted('deduplicated', '{key}', ref('{SWEEP_MODEL}'),"
+        f" '{endpoint.name}') }}}}",
+        "",
         ")",
         "",
-        "select * from deduplicated",
+        "select * from flagged",
         "",
     ]
     return "\n".join(lines)
+
+
+def sweep_lake_columns() -> dict[str, str]:
+    """The lake columns of the `id_sweeps` stream, from the tap's schema of it."""
+    properties: dict[str, Any] = SWEEP_SCHEMA["properties"]
+    columns = {name: SWEEP_TYPES[spec["type"]] for name, spec in properties.items()}
+    return columns | LOADER_COLUMNS
 
 
 def sources_yaml() -> str:
@@ -425,6 +453,16 @@ def sources_yaml() -> str:
                 "config": {"meta": {"columns": lake_columns}},
             }
         )
+    tables.append(
+        {
+            "name": SWEEPS,
+            "description": (
+                f"{SWEEP_SCHEMA['description']} tap-igdb sweeps an endpoint when it reads it"
+                " in full and every `id_sweep_interval_hours` otherwise."
+            ),
+            "config": {"meta": {"columns": sweep_lake_columns()}},
+        }
+    )
     data = {
         "sources": [
             {
@@ -483,6 +521,8 @@ def lake_columns_macro() -> str:
         cols |= LOADER_COLUMNS
         inner = ", ".join(f"'{n}': '{t}'" for n, t in cols.items())
         entries.append(f"    '{endpoint.name}': {{{inner}}},")
+    inner = ", ".join(f"'{n}': '{t}'" for n, t in sweep_lake_columns().items())
+    entries.append(f"    '{SWEEPS}': {{{inner}}},")
     return (
         SQL_HEADER
         + "{#- The lake's column types per stream (as the sources read them), for fixtures. -#}\n"
@@ -496,7 +536,7 @@ def lake_columns_macro() -> str:
 
 
 def ledger_yaml() -> str:
-    streams = [e.name for e in ENDPOINTS]
+    streams = [*(e.name for e in ENDPOINTS), SWEEPS]
     data = {
         "models": [
             {
@@ -560,6 +600,133 @@ def ledger_yaml() -> str:
     return dump_yaml(data)
 
 
+# --- id sweeps -----------------------------------------------------------------------------
+
+
+def sweeps_sql() -> str:
+    return "\n".join(
+        [
+            SQL_HEADER.rstrip(),
+            "{{ config(",
+            "    unique_key=['endpoint', 'swept_at', 'after_id'],",
+            '    post_hook="{{ prune_superseded_sweeps(this) }}",',
+            ") }}",
+            "",
+            "with",
+            "",
+            "source as (",
+            "",
+            f"    {{{{ read_new_lake_files(source('igdb', '{SWEEPS}'),"
+            " ref('stg_igdb_lake__files')) }}",
+            "",
+            "),",
+            "",
+            "renamed as (",
+            "",
+            "    select",
+            "        ---------- ids",
+            "        after_id,",
+            "        until_id,",
+            "",
+            "        ---------- id lists",
+            "        ids as record_ids,",
+            "",
+            "        ---------- strings",
+            "        endpoint,",
+            "",
+            "        ---------- timestamps",
+            "        {{ unix_seconds_to_timestamp('swept_at') }} as swept_at,",
+            "",
+            "        ---------- lake metadata",
+            "        _sdc_extracted_at::timestamptz as extracted_at,",
+            "        lake_file_seq",
+            "",
+            "    from source",
+            "    -- a window that ends where it starts (an empty read) covers no id",
+            "    where until_id > after_id",
+            "",
+            "),",
+            "",
+            "deduplicated as (",
+            "",
+            "    -- a window extracted twice is kept once",
+            "    select * from renamed",
+            "    qualify row_number() over (",
+            "        partition by endpoint, swept_at, after_id",
+            "        order by extracted_at desc nulls last, lake_file_seq desc nulls last",
+            "    ) = 1",
+            "",
+            ")",
+            "",
+            "select * from deduplicated",
+            "",
+        ]
+    )
+
+
+def sweeps_yaml() -> str:
+    data = {
+        "models": [
+            {
+                "name": SWEEP_MODEL,
+                "description": (
+                    "tap-igdb's id sweeps: every id of an endpoint at a point in time, one row"
+                    " per id window. An id in (`after_id`, `until_id`] that the newest window"
+                    " covering it does not list was deleted from IGDB; staging models flag it"
+                    " (`is_deleted`) and bridges and marts leave it out. A sweep reaches no"
+                    " further than the highest id it listed: IGDB gives new records higher ids,"
+                    " so one above it may have been created after the sweep (see"
+                    " `macros/deletions.sql`). Incremental: a build reads only the lake files"
+                    " it has not loaded yet, then drops the windows that can no longer decide"
+                    " anything (past their sweep's highest id, or covered by a newer sweep of"
+                    " the same endpoint), so the table holds about one sweep of IGDB."
+                ),
+                "data_tests": [
+                    _test(
+                        "unique_combination_of_columns",
+                        combination_of_columns=["endpoint", "swept_at", "after_id"],
+                    )
+                ],
+                "columns": [
+                    {"name": "after_id", "description": "The window starts after this id."},
+                    {
+                        "name": "until_id",
+                        "description": (
+                            "The window ends at this id (included). tap-igdb may plan a window"
+                            " past the endpoint's highest id."
+                        ),
+                    },
+                    {
+                        "name": "record_ids",
+                        "description": "Every id of the endpoint in the window when it was read.",
+                    },
+                    {
+                        "name": "endpoint",
+                        "description": (
+                            "The IGDB endpoint swept (its stream and staging model). Warns on"
+                            " an endpoint this project does not know (the tap is newer)."
+                        ),
+                        "data_tests": [
+                            "not_null",
+                            _test("accepted_values", "warn", values=[e.name for e in ENDPOINTS]),
+                        ],
+                    },
+                    {
+                        "name": "swept_at",
+                        "description": (
+                            "When the sweep of the endpoint started (IGDB sends unix seconds)."
+                            " A newer sweep outranks an older one."
+                        ),
+                        "data_tests": ["not_null"],
+                    },
+                    *(dict(c) for c in METADATA_COLUMNS if c["name"] != "is_deleted"),
+                ],
+            }
+        ]
+    }
+    return dump_yaml(data)
+
+
 # --- bridges --------------------------------------------------------------------------------
 
 
@@ -604,6 +771,7 @@ def bridge_sql(bridge: Bridge) -> str:
             "",
             f"    select {bridge.parent_key}, {bridge.column.name}",
             f"    from {{{{ ref('{model_name(parent)}') }}}}",
+            "    where not is_deleted",
             "",
             "),",
             "",
@@ -642,6 +810,9 @@ def bridge_yaml(bridge: Bridge) -> str:
                 "description": (
                     f"One row per id in `{model_name(parent)}.{column.name}` (IGDB field"
                     f" `{parent}.{column.field}`): {field_doc[:1].lower()}{field_doc[1:]}"
+                    " Only the lists of records IGDB still holds (`not is_deleted`); an id in"
+                    " a list may name a record IGDB deleted since (IGDB leaves it there until"
+                    " the list changes)."
                     " Its key is the pair of ids: the parent's key is tested unique and not"
                     f" null in `{model_name(parent)}`, and `clean_id_lists` there tests that"
                     " the list holds no null and no id twice, so the bridge, a view, is not"
@@ -675,6 +846,8 @@ def expected_files() -> dict[Path, str]:
     files: dict[Path, str] = {
         STAGING / "_igdb__sources.yml": sources_yaml(),
         STAGING / "stg_igdb_lake__files.yml": ledger_yaml(),
+        STAGING / f"{SWEEP_MODEL}.sql": sweeps_sql(),
+        STAGING / f"{SWEEP_MODEL}.yml": sweeps_yaml(),
         MACROS / "igdb_lake_columns.sql": lake_columns_macro(),
     }
     for endpoint in ENDPOINTS:

@@ -6,6 +6,7 @@ age_ratings as (
 
     select age_rating_id, rating_content_description_ids
     from {{ ref('stg_igdb__age_ratings') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ characters as (
 
     select character_id, game_ids
     from {{ ref('stg_igdb__characters') }}
+    where not is_deleted
 
 ),
 

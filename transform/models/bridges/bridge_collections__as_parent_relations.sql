@@ -6,6 +6,7 @@ collections as (
 
     select collection_id, as_parent_relation_ids
     from {{ ref('stg_igdb__collections') }}
+    where not is_deleted
 
 ),
 

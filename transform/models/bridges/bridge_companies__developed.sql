@@ -6,6 +6,7 @@ companies as (
 
     select company_id, developed_game_ids
     from {{ ref('stg_igdb__companies') }}
+    where not is_deleted
 
 ),
 

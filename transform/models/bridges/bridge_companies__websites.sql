@@ -6,6 +6,7 @@ companies as (
 
     select company_id, company_website_ids
     from {{ ref('stg_igdb__companies') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ events as (
 
     select event_id, event_network_ids
     from {{ ref('stg_igdb__events') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ events as (
 
     select event_id, game_video_ids
     from {{ ref('stg_igdb__events') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ franchises as (
 
     select franchise_id, game_ids
     from {{ ref('stg_igdb__franchises') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ game_engines as (
 
     select game_engine_id, company_ids
     from {{ ref('stg_igdb__game_engines') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ game_version_features as (
 
     select game_version_feature_id, game_version_feature_value_ids
     from {{ ref('stg_igdb__game_version_features') }}
+    where not is_deleted
 
 ),
 

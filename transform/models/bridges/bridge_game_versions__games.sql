@@ -6,6 +6,7 @@ game_versions as (
 
     select game_version_id, version_game_ids
     from {{ ref('stg_igdb__game_versions') }}
+    where not is_deleted
 
 ),
 

@@ -6,6 +6,7 @@ games as (
 
     select game_id, game_localization_ids
     from {{ ref('stg_igdb__games') }}
+    where not is_deleted
 
 ),
 

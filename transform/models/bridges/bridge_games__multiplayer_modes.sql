@@ -6,6 +6,7 @@ games as (
 
     select game_id, multiplayer_mode_ids
     from {{ ref('stg_igdb__games') }}
+    where not is_deleted
 
 ),
 

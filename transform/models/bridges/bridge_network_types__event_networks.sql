@@ -6,6 +6,7 @@ network_types as (
 
     select network_type_id, event_network_ids
     from {{ ref('stg_igdb__network_types') }}
+    where not is_deleted
 
 ),
 

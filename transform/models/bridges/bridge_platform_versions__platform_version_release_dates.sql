@@ -6,6 +6,7 @@ platform_versions as (
 
     select platform_version_id, platform_version_release_date_ids
     from {{ ref('stg_igdb__platform_versions') }}
+    where not is_deleted
 
 ),
 

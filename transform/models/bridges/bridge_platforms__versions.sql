@@ -6,6 +6,7 @@ platforms as (
 
     select platform_id, platform_version_ids
     from {{ ref('stg_igdb__platforms') }}
+    where not is_deleted
 
 ),
 

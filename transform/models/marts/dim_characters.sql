@@ -3,24 +3,28 @@ with
 characters as (
 
     select * from {{ ref('stg_igdb__characters') }}
+    where is_deleted is not true
 
 ),
 
 genders as (
 
     select character_gender_id, name as gender from {{ ref('stg_igdb__character_genders') }}
+    where is_deleted is not true
 
 ),
 
 species as (
 
     select character_species_id, name as species from {{ ref('stg_igdb__character_species') }}
+    where is_deleted is not true
 
 ),
 
 mug_shots as (
 
     select character_mug_shot_id, image_id from {{ ref('stg_igdb__character_mug_shots') }}
+    where is_deleted is not true
 
 ),
 

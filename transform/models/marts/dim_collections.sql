@@ -3,12 +3,14 @@ with
 collections as (
 
     select * from {{ ref('stg_igdb__collections') }}
+    where is_deleted is not true
 
 ),
 
 collection_types as (
 
     select collection_type_id, name as collection_type from {{ ref('stg_igdb__collection_types') }}
+    where is_deleted is not true
 
 ),
 
@@ -24,6 +26,7 @@ relations as (
 
     select child_collection_id, parent_collection_id
     from {{ ref('stg_igdb__collection_relations') }}
+    where is_deleted is not true
 
 ),
 

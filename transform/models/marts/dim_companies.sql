@@ -3,24 +3,28 @@ with
 companies as (
 
     select * from {{ ref('stg_igdb__companies') }}
+    where is_deleted is not true
 
 ),
 
 company_statuses as (
 
     select company_status_id, name as company_status from {{ ref('stg_igdb__company_statuses') }}
+    where is_deleted is not true
 
 ),
 
 date_formats as (
 
     select date_format_id, format from {{ ref('stg_igdb__date_formats') }}
+    where is_deleted is not true
 
 ),
 
 company_logos as (
 
     select company_logo_id, image_id from {{ ref('stg_igdb__company_logos') }}
+    where is_deleted is not true
 
 ),
 
@@ -34,6 +38,7 @@ involvements as (
         count(distinct game_id) filter (where is_supporting) as supported_game_count
 
     from {{ ref('stg_igdb__involved_companies') }}
+    where is_deleted is not true
     group by company_id
 
 ),

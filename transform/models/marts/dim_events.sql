@@ -3,12 +3,14 @@ with
 events as (
 
     select * from {{ ref('stg_igdb__events') }}
+    where is_deleted is not true
 
 ),
 
 event_logos as (
 
     select event_logo_id, image_id from {{ ref('stg_igdb__event_logos') }}
+    where is_deleted is not true
 
 ),
 
@@ -21,6 +23,7 @@ networks as (
     from {{ ref('bridge_events__event_networks') }} as bridge
     inner join {{ ref('stg_igdb__event_networks') }} as event_networks
         on bridge.event_network_id = event_networks.event_network_id
+        and event_networks.is_deleted is not true
 
     group by bridge.event_id
 

@@ -3,6 +3,7 @@ with
 franchises as (
 
     select * from {{ ref('stg_igdb__franchises') }}
+    where is_deleted is not true
 
 ),
 
@@ -18,7 +19,8 @@ main_franchise_games as (
 
     select main_franchise_id as franchise_id, count(*) as main_franchise_game_count
     from {{ ref('stg_igdb__games') }}
-    where main_franchise_id is not null
+    where is_deleted is not true
+        and main_franchise_id is not null
     group by main_franchise_id
 
 ),

@@ -3,12 +3,14 @@ with
 game_engines as (
 
     select * from {{ ref('stg_igdb__game_engines') }}
+    where is_deleted is not true
 
 ),
 
 logos as (
 
     select game_engine_logo_id, image_id from {{ ref('stg_igdb__game_engine_logos') }}
+    where is_deleted is not true
 
 ),
 

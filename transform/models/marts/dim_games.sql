@@ -3,30 +3,35 @@ with
 games as (
 
     select * from {{ ref('stg_igdb__games') }}
+    where is_deleted is not true
 
 ),
 
 game_types as (
 
     select game_type_id, type as game_type from {{ ref('stg_igdb__game_types') }}
+    where is_deleted is not true
 
 ),
 
 game_statuses as (
 
     select game_status_id, status as game_status from {{ ref('stg_igdb__game_statuses') }}
+    where is_deleted is not true
 
 ),
 
 main_franchises as (
 
     select franchise_id, name from {{ ref('stg_igdb__franchises') }}
+    where is_deleted is not true
 
 ),
 
 covers as (
 
     select cover_id, image_id from {{ ref('stg_igdb__covers') }}
+    where is_deleted is not true
 
 ),
 
@@ -34,18 +39,21 @@ involved_companies as (
 
     select game_id, company_id, is_developer, is_publisher
     from {{ ref('stg_igdb__involved_companies') }}
+    where is_deleted is not true
 
 ),
 
 companies as (
 
     select company_id, name from {{ ref('stg_igdb__companies') }}
+    where is_deleted is not true
 
 ),
 
 time_to_beats as (
 
     select * from {{ ref('stg_igdb__game_time_to_beats') }}
+    where is_deleted is not true
     -- one per game in IGDB; keep the newest should a game ever get two
     qualify row_number() over (
         partition by game_id order by updated_at desc, game_time_to_beat_id desc

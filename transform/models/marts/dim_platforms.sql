@@ -3,12 +3,14 @@ with
 platforms as (
 
     select * from {{ ref('stg_igdb__platforms') }}
+    where is_deleted is not true
 
 ),
 
 platform_types as (
 
     select platform_type_id, name as platform_type from {{ ref('stg_igdb__platform_types') }}
+    where is_deleted is not true
 
 ),
 
@@ -16,12 +18,14 @@ platform_families as (
 
     select platform_family_id, name as platform_family
     from {{ ref('stg_igdb__platform_families') }}
+    where is_deleted is not true
 
 ),
 
 platform_logos as (
 
     select platform_logo_id, image_id from {{ ref('stg_igdb__platform_logos') }}
+    where is_deleted is not true
 
 ),
 
@@ -41,7 +45,8 @@ release_dates as (
         min(released_at) as first_released_at
 
     from {{ ref('stg_igdb__release_dates') }}
-    where platform_id is not null
+    where is_deleted is not true
+        and platform_id is not null
     group by platform_id
 
 ),

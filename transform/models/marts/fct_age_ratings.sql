@@ -3,18 +3,21 @@ with
 age_ratings as (
 
     select * from {{ ref('stg_igdb__age_ratings') }}
+    where is_deleted is not true
 
 ),
 
 organizations as (
 
     select age_rating_organization_id, name from {{ ref('stg_igdb__age_rating_organizations') }}
+    where is_deleted is not true
 
 ),
 
 categories as (
 
     select age_rating_category_id, rating from {{ ref('stg_igdb__age_rating_categories') }}
+    where is_deleted is not true
 
 ),
 
@@ -37,6 +40,7 @@ descriptions as (
     inner join {{ ref('stg_igdb__age_rating_content_descriptions_v2') }} as descriptions
         on bridge.rating_content_description_id
             = descriptions.age_rating_content_description_v2_id
+        and descriptions.is_deleted is not true
 
     group by bridge.age_rating_id
 

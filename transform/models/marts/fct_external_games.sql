@@ -3,18 +3,21 @@ with
 external_games as (
 
     select * from {{ ref('stg_igdb__external_games') }}
+    where is_deleted is not true
 
 ),
 
 sources as (
 
     select external_game_source_id, name from {{ ref('stg_igdb__external_game_sources') }}
+    where is_deleted is not true
 
 ),
 
 release_formats as (
 
     select game_release_format_id, format from {{ ref('stg_igdb__game_release_formats') }}
+    where is_deleted is not true
 
 ),
 

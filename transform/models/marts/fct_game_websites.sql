@@ -3,12 +3,14 @@ with
 websites as (
 
     select * from {{ ref('stg_igdb__websites') }}
+    where is_deleted is not true
 
 ),
 
 website_types as (
 
     select website_type_id, type as website_type from {{ ref('stg_igdb__website_types') }}
+    where is_deleted is not true
 
 ),
 

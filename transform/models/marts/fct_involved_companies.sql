@@ -3,6 +3,7 @@ with
 involved_companies as (
 
     select * from {{ ref('stg_igdb__involved_companies') }}
+    where is_deleted is not true
 
 ),
 

@@ -3,18 +3,21 @@ with
 language_supports as (
 
     select * from {{ ref('stg_igdb__language_supports') }}
+    where is_deleted is not true
 
 ),
 
 languages as (
 
     select language_id, name, native_name, locale from {{ ref('stg_igdb__languages') }}
+    where is_deleted is not true
 
 ),
 
 support_types as (
 
     select language_support_type_id, name from {{ ref('stg_igdb__language_support_types') }}
+    where is_deleted is not true
 
 ),
 

@@ -3,18 +3,21 @@ with
 primitives as (
 
     select * from {{ ref('stg_igdb__popularity_primitives') }}
+    where is_deleted is not true
 
 ),
 
 popularity_types as (
 
     select popularity_type_id, name from {{ ref('stg_igdb__popularity_types') }}
+    where is_deleted is not true
 
 ),
 
 sources as (
 
     select external_game_source_id, name from {{ ref('stg_igdb__external_game_sources') }}
+    where is_deleted is not true
 
 ),
 

@@ -3,30 +3,35 @@ with
 release_dates as (
 
     select * from {{ ref('stg_igdb__release_dates') }}
+    where is_deleted is not true
 
 ),
 
 games as (
 
     select game_id, first_release_date from {{ ref('stg_igdb__games') }}
+    where is_deleted is not true
 
 ),
 
 date_formats as (
 
     select date_format_id, format from {{ ref('stg_igdb__date_formats') }}
+    where is_deleted is not true
 
 ),
 
 regions as (
 
     select release_date_region_id, region from {{ ref('stg_igdb__release_date_regions') }}
+    where is_deleted is not true
 
 ),
 
 statuses as (
 
     select release_date_status_id, name from {{ ref('stg_igdb__release_date_statuses') }}
+    where is_deleted is not true
 
 ),
 

@@ -32,10 +32,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'age_rating_category_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'age_rating_category_id', ref('stg_igdb__id_sweeps'), 'age_rating_categories') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'age_rating_content_description_v2_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'age_rating_content_description_v2_id', ref('stg_igdb__id_sweeps'), 'age_rating_content_descriptions_v2') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'age_rating_organization_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'age_rating_organization_id', ref('stg_igdb__id_sweeps'), 'age_rating_organizations') }}
+
 )
 
-select * from deduplicated
+select * from flagged

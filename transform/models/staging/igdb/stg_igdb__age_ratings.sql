@@ -38,10 +38,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'age_rating_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'age_rating_id', ref('stg_igdb__id_sweeps'), 'age_ratings') }}
+
 )
 
-select * from deduplicated
+select * from flagged

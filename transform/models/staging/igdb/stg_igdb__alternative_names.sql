@@ -29,10 +29,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'alternative_name_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'alternative_name_id', ref('stg_igdb__id_sweeps'), 'alternative_names') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -32,10 +32,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'artwork_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'artwork_type_id', ref('stg_igdb__id_sweeps'), 'artwork_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

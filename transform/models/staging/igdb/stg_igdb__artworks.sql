@@ -38,10 +38,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'artwork_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'artwork_id', ref('stg_igdb__id_sweeps'), 'artworks') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'character_gender_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'character_gender_id', ref('stg_igdb__id_sweeps'), 'character_genders') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'character_mug_shot_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'character_mug_shot_id', ref('stg_igdb__id_sweeps'), 'character_mug_shots') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'character_species_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'character_species_id', ref('stg_igdb__id_sweeps'), 'character_species') }}
+
 )
 
-select * from deduplicated
+select * from flagged

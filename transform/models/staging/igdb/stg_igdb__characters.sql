@@ -48,10 +48,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'character_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'character_id', ref('stg_igdb__id_sweeps'), 'characters') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'collection_membership_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'collection_membership_type_id', ref('stg_igdb__id_sweeps'), 'collection_membership_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'collection_membership_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'collection_membership_id', ref('stg_igdb__id_sweeps'), 'collection_memberships') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -34,10 +34,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'collection_relation_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'collection_relation_type_id', ref('stg_igdb__id_sweeps'), 'collection_relation_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'collection_relation_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'collection_relation_id', ref('stg_igdb__id_sweeps'), 'collection_relations') }}
+
 )
 
-select * from deduplicated
+select * from flagged

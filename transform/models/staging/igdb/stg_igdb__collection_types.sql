@@ -32,10 +32,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'collection_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'collection_type_id', ref('stg_igdb__id_sweeps'), 'collection_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -39,10 +39,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'collection_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'collection_id', ref('stg_igdb__id_sweeps'), 'collections') }}
+
 )
 
-select * from deduplicated
+select * from flagged

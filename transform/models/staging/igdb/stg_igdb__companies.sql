@@ -54,10 +54,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'company_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'company_id', ref('stg_igdb__id_sweeps'), 'companies') }}
+
 )
 
-select * from deduplicated
+select * from flagged

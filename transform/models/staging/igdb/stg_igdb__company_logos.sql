@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'company_logo_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'company_logo_id', ref('stg_igdb__id_sweeps'), 'company_logos') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'company_status_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'company_status_id', ref('stg_igdb__id_sweeps'), 'company_statuses') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -34,10 +34,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'company_website_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'company_website_id', ref('stg_igdb__id_sweeps'), 'company_websites') }}
+
 )
 
-select * from deduplicated
+select * from flagged

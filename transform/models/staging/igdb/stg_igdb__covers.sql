@@ -38,10 +38,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'cover_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'cover_id', ref('stg_igdb__id_sweeps'), 'covers') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'date_format_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'date_format_id', ref('stg_igdb__id_sweeps'), 'date_formats') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -41,10 +41,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'event_logo_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'event_logo_id', ref('stg_igdb__id_sweeps'), 'event_logos') }}
+
 )
 
-select * from deduplicated
+select * from flagged

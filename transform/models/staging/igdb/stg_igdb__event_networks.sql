@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'event_network_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'event_network_id', ref('stg_igdb__id_sweeps'), 'event_networks') }}
+
 )
 
-select * from deduplicated
+select * from flagged

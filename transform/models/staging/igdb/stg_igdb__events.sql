@@ -43,10 +43,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'event_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'event_id', ref('stg_igdb__id_sweeps'), 'events') }}
+
 )
 
-select * from deduplicated
+select * from flagged

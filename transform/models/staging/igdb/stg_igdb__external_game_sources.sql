@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'external_game_source_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'external_game_source_id', ref('stg_igdb__id_sweeps'), 'external_game_sources') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -47,10 +47,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'external_game_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'external_game_id', ref('stg_igdb__id_sweeps'), 'external_games') }}
+
 )
 
-select * from deduplicated
+select * from flagged

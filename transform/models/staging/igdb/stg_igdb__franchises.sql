@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'franchise_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'franchise_id', ref('stg_igdb__id_sweeps'), 'franchises') }}
+
 )
 
-select * from deduplicated
+select * from flagged

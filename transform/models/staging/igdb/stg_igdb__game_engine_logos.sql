@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_engine_logo_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_engine_logo_id', ref('stg_igdb__id_sweeps'), 'game_engine_logos') }}
+
 )
 
-select * from deduplicated
+select * from flagged

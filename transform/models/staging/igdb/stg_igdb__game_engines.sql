@@ -39,10 +39,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_engine_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_engine_id', ref('stg_igdb__id_sweeps'), 'game_engines') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -34,10 +34,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_localization_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_localization_id', ref('stg_igdb__id_sweeps'), 'game_localizations') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_mode_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_mode_id', ref('stg_igdb__id_sweeps'), 'game_modes') }}
+
 )
 
-select * from deduplicated
+select * from flagged

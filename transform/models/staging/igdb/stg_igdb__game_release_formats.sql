@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_release_format_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_release_format_id', ref('stg_igdb__id_sweeps'), 'game_release_formats') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -35,10 +35,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_time_to_beat_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_time_to_beat_id', ref('stg_igdb__id_sweeps'), 'game_time_to_beats') }}
+
 )
 
-select * from deduplicated
+select * from flagged

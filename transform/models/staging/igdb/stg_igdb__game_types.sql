@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_type_id', ref('stg_igdb__id_sweeps'), 'game_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

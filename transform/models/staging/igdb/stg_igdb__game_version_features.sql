@@ -35,10 +35,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_version_feature_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_version_feature_id', ref('stg_igdb__id_sweeps'), 'game_version_features') }}
+
 )
 
-select * from deduplicated
+select * from flagged

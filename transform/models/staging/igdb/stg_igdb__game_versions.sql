@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_version_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_version_id', ref('stg_igdb__id_sweeps'), 'game_versions') }}
+
 )
 
-select * from deduplicated
+select * from flagged

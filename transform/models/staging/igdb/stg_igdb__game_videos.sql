@@ -29,10 +29,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_video_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_video_id', ref('stg_igdb__id_sweeps'), 'game_videos') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -94,10 +94,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'game_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'game_id', ref('stg_igdb__id_sweeps'), 'games') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'genre_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'genre_id', ref('stg_igdb__id_sweeps'), 'genres') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'involved_company_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'involved_company_id', ref('stg_igdb__id_sweeps'), 'involved_companies') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'keyword_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'keyword_id', ref('stg_igdb__id_sweeps'), 'keywords') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'language_support_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'language_support_type_id', ref('stg_igdb__id_sweeps'), 'language_support_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'language_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'language_id', ref('stg_igdb__id_sweeps'), 'languages') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -41,10 +41,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'multiplayer_mode_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'multiplayer_mode_id', ref('stg_igdb__id_sweeps'), 'multiplayer_modes') }}
+
 )
 
-select * from deduplicated
+select * from flagged

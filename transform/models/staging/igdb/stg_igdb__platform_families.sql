@@ -28,10 +28,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_family_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_family_id', ref('stg_igdb__id_sweeps'), 'platform_families') }}
+
 )
 
-select * from deduplicated
+select * from flagged

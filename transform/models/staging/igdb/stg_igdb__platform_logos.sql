@@ -36,10 +36,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_logo_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_logo_id', ref('stg_igdb__id_sweeps'), 'platform_logos') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_type_id', ref('stg_igdb__id_sweeps'), 'platform_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -32,10 +32,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_version_company_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_version_company_id', ref('stg_igdb__id_sweeps'), 'platform_version_companies') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -43,10 +43,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_version_release_date_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_version_release_date_id', ref('stg_igdb__id_sweeps'), 'platform_version_release_dates') }}
+
 )
 
-select * from deduplicated
+select * from flagged

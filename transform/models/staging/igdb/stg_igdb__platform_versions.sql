@@ -46,10 +46,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_version_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_version_id', ref('stg_igdb__id_sweeps'), 'platform_versions') }}
+
 )
 
-select * from deduplicated
+select * from flagged

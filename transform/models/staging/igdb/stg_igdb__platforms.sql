@@ -49,10 +49,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'platform_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'platform_id', ref('stg_igdb__id_sweeps'), 'platforms') }}
+
 )
 
-select * from deduplicated
+select * from flagged

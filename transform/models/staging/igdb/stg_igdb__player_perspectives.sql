@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'player_perspective_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'player_perspective_id', ref('stg_igdb__id_sweeps'), 'player_perspectives') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -38,10 +38,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'popularity_primitive_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'popularity_primitive_id', ref('stg_igdb__id_sweeps'), 'popularity_primitives') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -35,10 +35,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'popularity_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'popularity_type_id', ref('stg_igdb__id_sweeps'), 'popularity_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

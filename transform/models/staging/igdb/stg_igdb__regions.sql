@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'region_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'region_id', ref('stg_igdb__id_sweeps'), 'regions') }}
+
 )
 
-select * from deduplicated
+select * from flagged

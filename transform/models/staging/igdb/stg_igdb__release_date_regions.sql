@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'release_date_region_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'release_date_region_id', ref('stg_igdb__id_sweeps'), 'release_date_regions') }}
+
 )
 
-select * from deduplicated
+select * from flagged

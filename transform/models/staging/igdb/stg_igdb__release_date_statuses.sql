@@ -32,10 +32,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'release_date_status_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'release_date_status_id', ref('stg_igdb__id_sweeps'), 'release_date_statuses') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -45,10 +45,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'release_date_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'release_date_id', ref('stg_igdb__id_sweeps'), 'release_dates') }}
+
 )
 
-select * from deduplicated
+select * from flagged

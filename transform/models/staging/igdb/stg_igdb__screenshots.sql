@@ -37,10 +37,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'screenshot_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'screenshot_id', ref('stg_igdb__id_sweeps'), 'screenshots') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -33,10 +33,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'theme_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'theme_id', ref('stg_igdb__id_sweeps'), 'themes') }}
+
 )
 
-select * from deduplicated
+select * from flagged

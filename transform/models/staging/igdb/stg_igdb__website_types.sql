@@ -31,10 +31,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'website_type_id') }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'website_type_id', ref('stg_igdb__id_sweeps'), 'website_types') }}
+
 )
 
-select * from deduplicated
+select * from flagged

@@ -35,10 +35,16 @@ renamed as (
 
 ),
 
-deduplicated as (
+deduplicated as materialized (
 
     {{ deduplicate_versions('renamed', 'website_id', has_updated_at=false) }}
 
+),
+
+flagged as (
+
+    {{ flag_deleted('deduplicated', 'website_id', ref('stg_igdb__id_sweeps'), 'websites') }}
+
 )
 
-select * from deduplicated
+select * from flagged
