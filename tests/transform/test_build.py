@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dbt_runner import TRANSFORM, DbtProject
-from lake import Lake, distinct_ids, load_generated
+from lake import Lake, distinct_ids, load_generated, record_id, sweep
 from tap_igdb.endpoints import ENDPOINTS
-from warehouse import connect, relations, row_count
+from warehouse import connect, differences, relations, row_count
 
 sys.path.insert(0, str(TRANSFORM / "scripts"))
 
@@ -98,3 +98,41 @@ def test_build_on_an_empty_lake(lake: Lake, dbt_project: DbtProject, tmp_path: P
         ).fetchall()
         assert {name for (name,) in columns} == set(documented), model["name"]
         assert all(description.strip() for description in documented.values()), model["name"]
+
+
+def test_the_benchmark_baseline_builds_the_same_marts(
+    lake: Lake, dbt_project: DbtProject, emulator_data: Path, tmp_path: Path
+) -> None:
+    """The transform benchmark's baseline (`--vars '{igdb_baseline: true}'`, the old pipeline's
+    style): staging models are views over every lake file, and the build, with every test,
+    ends with the same marts."""
+    data = load_generated(emulator_data)
+    for stream, records in data.items():
+        lake.write(stream, records, WRITTEN_AT, batch_size=500)
+    # A sweep that misses a game: both builds leave it out of the marts.
+    gone = record_id(data["games"][1])
+    swept_at = int(WRITTEN_AT.timestamp())
+    windows = [
+        window
+        for stream, records in data.items()
+        for window in sweep(stream, (i for i in map(record_id, records) if i != gone), swept_at)
+    ]
+    lake.write("id_sweeps", windows, WRITTEN_AT)
+
+    ours, baseline = tmp_path / "ours.duckdb", tmp_path / "baseline.duckdb"
+    for warehouse, args in ((ours, ()), (baseline, ("--vars", "{igdb_baseline: true}"))):
+        run = dbt_project.run(lake, warehouse, *args)
+        assert run.returncode == 0, run.report()
+        assert not run.failures(), run.failures()
+
+    con = connect(baseline)
+    kinds = con.execute(
+        "select distinct table_type from information_schema.tables"
+        " where table_catalog = 'baseline' and table_schema = 'staging'"
+    ).fetchall()
+    assert kinds == [("VIEW",)]
+    assert differences(ours, baseline, ["marts"]) == {}
+    (kept,) = con.execute(
+        "select count(*) from baseline.marts.dim_games where game_id = ?", [gone]
+    ).fetchone() or (None,)
+    assert kept == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -20,12 +21,14 @@ def connect(*warehouses: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def relations(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
-    """``schema.name`` of every table and view dbt built, sorted."""
+def relations(
+    con: duckdb.DuckDBPyConnection, catalog: str, layers: Sequence[str] = LAYERS
+) -> list[str]:
+    """``schema.name`` of every table and view dbt built (in ``layers``), sorted."""
     rows = con.execute(
         "select table_schema || '.' || table_name from information_schema.tables"
         " where table_catalog = ? and table_schema in ? order by 1",
-        [catalog, list(LAYERS)],
+        [catalog, list(layers)],
     ).fetchall()
     return [name for (name,) in rows]
 
@@ -35,11 +38,11 @@ def row_count(con: duckdb.DuckDBPyConnection, catalog: str, relation: str) -> in
     return int(count)
 
 
-def differences(a: Path, b: Path) -> dict[str, str]:
+def differences(a: Path, b: Path, layers: Sequence[str] = LAYERS) -> dict[str, str]:
     """Relations of ``a`` and ``b`` whose columns or rows differ (rows compared as bags)."""
     con = connect(a, b)
     found: dict[str, str] = {}
-    names_a, names_b = relations(con, a.stem), relations(con, b.stem)
+    names_a, names_b = relations(con, a.stem, layers), relations(con, b.stem, layers)
     for name in sorted(set(names_a) ^ set(names_b)):
         found[name] = "only in one warehouse"
     for name in sorted(set(names_a) & set(names_b)):

@@ -186,37 +186,42 @@
     work) would grow by a full sweep of IGDB every week.
 -#}
 {% macro prune_superseded_sweeps(relation) -%}
-    delete from {{ relation }} as stored
-    using (
-        with
+    {%- if config.get('materialized') == 'view' -%}
+        {#- the transform benchmark's baseline: a view stores nothing to prune -#}
+        select 1
+    {%- else -%}
+        delete from {{ relation }} as stored
+        using (
+            with
 
-        reach as (
-            {{ sweep_reach(relation) }}
-        ),
+            reach as (
+                {{ sweep_reach(relation) }}
+            ),
 
-        coverage as (
-            {{ sweep_coverage(relation) }}
-        ),
+            coverage as (
+                {{ sweep_coverage(relation) }}
+            ),
 
-        deciding as (
-            select endpoint, swept_at, after_id
-            from reach
-            where not exists (
-                select 1 from coverage
-                where
-                    coverage.endpoint = reach.endpoint
-                    and coverage.swept_at > reach.swept_at
-                    and coverage.after_id <= reach.after_id
-                    and reach.until_id <= coverage.until_id
+            deciding as (
+                select endpoint, swept_at, after_id
+                from reach
+                where not exists (
+                    select 1 from coverage
+                    where
+                        coverage.endpoint = reach.endpoint
+                        and coverage.swept_at > reach.swept_at
+                        and coverage.after_id <= reach.after_id
+                        and reach.until_id <= coverage.until_id
+                )
             )
-        )
 
-        select endpoint, swept_at, after_id from {{ relation }}
-        except
-        select endpoint, swept_at, after_id from deciding
-    ) as superseded
-    where
-        stored.endpoint = superseded.endpoint
-        and stored.swept_at = superseded.swept_at
-        and stored.after_id = superseded.after_id
+            select endpoint, swept_at, after_id from {{ relation }}
+            except
+            select endpoint, swept_at, after_id from deciding
+        ) as superseded
+        where
+            stored.endpoint = superseded.endpoint
+            and stored.swept_at = superseded.swept_at
+            and stored.after_id = superseded.after_id
+    {%- endif -%}
 {%- endmacro %}

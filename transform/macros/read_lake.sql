@@ -13,6 +13,8 @@
     {%- if lake_source.external is none -%}
         {#- unit tests: dbt swaps the source for fixture rows -#}
         select * from {{ lake_source }}
+    {%- elif var('igdb_baseline') -%}
+        {{ read_every_lake_file(lake_source) }}
     {%- else -%}
         {%- set node = lake_source_node(lake_source) -%}
         {%- set lake_glob = node.meta.lake_url ~ '/' ~ node.name ~ '/*/*/*/*.jsonl.gz' -%}
@@ -29,13 +31,7 @@
             {%- set files = run_query(query).columns[0].values() | list -%}
         {%- endif -%}
         {%- if files | length == 0 -%}
-            select
-                {%- for name, data_type in node.meta.columns.items() %}
-                null::{{ data_type }} as {{ adapter.quote(name) }},
-                {%- endfor %}
-                null::varchar as lake_file,
-                null::bigint as lake_file_seq
-            where false
+            {{ no_lake_rows(node) }}
         {%- else -%}
             {%- set reader = lake_source.external -%}
             {%- if is_incremental() -%}
@@ -60,6 +56,41 @@
                 on lake.lake_file = lake_files.lake_file
         {%- endif -%}
     {%- endif -%}
+{%- endmacro %}
+
+
+{#-
+    The transform benchmark's baseline (var `igdb_baseline`, see dbt_project.yml): the old
+    pipeline's staging, a view over every file of the stream. No ledger, so no
+    `lake_file_seq`; every query of the view reads and parses the JSON again.
+-#}
+{% macro read_every_lake_file(lake_source) -%}
+    {%- set node = lake_source_node(lake_source) -%}
+    {%- set lake_glob = node.meta.lake_url ~ '/' ~ node.name ~ '/*/*/*/*.jsonl.gz' -%}
+    {%- set listed = 0 -%}
+    {%- if execute -%}
+        {#- read_json fails on a glob that matches nothing: a stream without files is empty -#}
+        {%- set query = "select count(*) from glob('" ~ lake_glob | replace("'", "''") ~ "')" -%}
+        {%- set listed = run_query(query).columns[0].values()[0] -%}
+    {%- endif -%}
+    {%- if listed == 0 -%}
+        {{ no_lake_rows(node) }}
+    {%- else -%}
+        select lake.*, null::bigint as lake_file_seq
+        from {{ lake_source.external }} as lake
+    {%- endif -%}
+{%- endmacro %}
+
+
+{#- No rows, with the columns (and types) of a stream's lake files. -#}
+{% macro no_lake_rows(node) -%}
+    select
+        {%- for name, data_type in node.meta.columns.items() %}
+        null::{{ data_type }} as {{ adapter.quote(name) }},
+        {%- endfor %}
+        null::varchar as lake_file,
+        null::bigint as lake_file_seq
+    where false
 {%- endmacro %}
 
 
