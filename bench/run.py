@@ -2,6 +2,7 @@
 
     python bench/run.py                       # every benchmark at IGDB scale (long)
     python bench/run.py extract-games --scale 375000
+    python bench/run.py transform --scale 375000
     python bench/run.py --list
 
 Every figure is printed with the command that reproduces it. Benchmarks run against the
@@ -18,6 +19,7 @@ import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -326,11 +328,68 @@ def bench_incremental(args: argparse.Namespace) -> Result:
     )
 
 
+# The transform benchmark's dataset, lake and warehouses take several GB: not in the repo.
+TRANSFORM_WORK = Path(tempfile.gettempdir()) / "igdb-bench-transform"
+TRANSFORM_TARGET_SECONDS = 60
+TRANSFORM_TARGET_RATIO = 30
+
+
+def bench_transform(args: argparse.Namespace) -> Result:
+    """`dbt build` on the lake of a full load, then incremental; the old pipeline as baseline."""
+    TRANSFORM_WORK.mkdir(parents=True, exist_ok=True)
+    figures_file = TRANSFORM_WORK / "figures.json"
+    figures_file.unlink(missing_ok=True)
+    # tests/transform/bench_build.py: the lake (in an S3 server of its own), the builds, and
+    # the baseline (the same project with staging as views over the raw files), timed.
+    script = ROOT / "tests" / "transform" / "bench_build.py"
+    subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            f"--scale={args.scale}",
+            f"--workdir={TRANSFORM_WORK}",
+            f"--json={figures_file}",
+        ],
+        cwd=ROOT,
+        check=False,
+    )
+    if not figures_file.exists():
+        msg = f"transform: {script.relative_to(ROOT)} failed, see its output above"
+        raise SystemExit(msg)
+    found = json.loads(figures_file.read_text())
+    full = found["full_build_seconds"]
+    ratio = found["baseline_ratio"]
+    # A baseline stopped at its time limit gives lower bounds.
+    at_least = "" if found["baseline_finished"] else "_at_least"
+    ours_ok = found["full_build_ok"] and found["incremental_build_ok"]
+    return Result(
+        "transform",
+        f"python bench/run.py transform --scale {args.scale}",
+        figures={
+            "full_build_seconds": full,
+            "incremental_build_seconds": found["incremental_build_seconds"],
+            f"baseline_seconds{at_least}": found["baseline_seconds"],
+            f"ratio{at_least}": ratio,
+            "dbt_peak_rss_mb": max(
+                found["full_build_peak_rss_mb"], found["incremental_build_peak_rss_mb"]
+            ),
+            "baseline_dbt_peak_rss_mb": found["baseline_peak_rss_mb"],
+        },
+        target=(
+            f"full build <= {TRANSFORM_TARGET_SECONDS} s and"
+            f" >= {TRANSFORM_TARGET_RATIO}x faster than the baseline"
+        ),
+        met=ours_ok and full <= TRANSFORM_TARGET_SECONDS and ratio >= TRANSFORM_TARGET_RATIO,
+        details=found,
+    )
+
+
 BENCHMARKS: dict[str, Callable[[argparse.Namespace], Result]] = {
     "extract-games": bench_extract_games,
     "extract-all": bench_extract_all,
     "pipeline-cpu": bench_pipeline_cpu,
     "incremental": bench_incremental,
+    "transform": bench_transform,
 }
 
 

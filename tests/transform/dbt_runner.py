@@ -7,12 +7,14 @@ import os
 import resource
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psutil
 from lake import CountingS3Server, Lake
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +42,8 @@ class DbtRun:
     seconds: float  # wall clock of the whole dbt process
     cpu_seconds: float  # user + system time of the dbt process
     target: Path  # dbt's target directory (manifest.json, run_results.json)
+    peak_rss_mb: float = 0.0  # largest resident memory of dbt (and any child) seen
+    timed_out: bool = False  # stopped at the time limit
 
     def manifest(self) -> dict[str, Any]:
         manifest: dict[str, Any] = json.loads((self.target / "manifest.json").read_text())
@@ -72,8 +76,18 @@ class DbtProject:
     workdir: Path
     s3: CountingS3Server
 
-    def run(self, lake: Lake, warehouse: Path, *args: str, command: str = "build") -> DbtRun:
-        """`dbt <command> <args>` with the environment Meltano gives the dbt-duckdb utility."""
+    def run(
+        self,
+        lake: Lake,
+        warehouse: Path,
+        *args: str,
+        command: str = "build",
+        time_limit: float | None = None,
+    ) -> DbtRun:
+        """`dbt <command> <args>` with the environment Meltano gives the dbt-duckdb utility.
+
+        dbt is stopped after `time_limit` seconds, if given (the run is then `timed_out`).
+        """
         target = self.workdir / f"target-{warehouse.stem}"
         env = {
             **os.environ,
@@ -97,16 +111,52 @@ class DbtProject:
         results_file.unlink(missing_ok=True)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
-        completed = subprocess.run(
-            [str(self.dbt), command, "--project-dir", str(TRANSFORM), *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        seconds = time.monotonic() - started
+        with tempfile.TemporaryFile("w+") as log:
+            process = subprocess.Popen(
+                [str(self.dbt), command, "--project-dir", str(TRANSFORM), *args],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            peak_rss, timed_out = _watch(process, started, time_limit)
+            seconds = time.monotonic() - started
+            log.seek(0)
+            output = log.read()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         results = json.loads(results_file.read_text())["results"] if results_file.exists() else []
-        output = completed.stdout + completed.stderr
-        return DbtRun(completed.returncode, output, results, seconds, cpu, target)
+        return DbtRun(
+            process.returncode,
+            output,
+            results,
+            seconds,
+            cpu,
+            target,
+            peak_rss_mb=peak_rss / 2**20,
+            timed_out=timed_out,
+        )
+
+
+def _watch(
+    process: subprocess.Popen[str], started: float, time_limit: float | None
+) -> tuple[int, bool]:
+    """Wait for `process`, sampling its resident memory; stop it at `time_limit` seconds.
+
+    Returns the peak RSS in bytes (the process and its children, summed) and whether the
+    time limit stopped it.
+    """
+    root = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree))
+        except psutil.Error:  # it, or a child, just exited
+            pass
+        if time_limit is not None and time.monotonic() - started > time_limit:
+            process.kill()
+            process.wait()
+            return peak, True
+        time.sleep(0.1)
+    return peak, False
