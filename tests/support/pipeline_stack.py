@@ -36,6 +36,11 @@ QUIET = {
 }
 
 
+# Plugin venvs `meltano install` made in the project's .meltano/, linked into each pipeline's
+# own Meltano system directory.
+INSTALLED = ("extractors", "loaders", "utilities")
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now."""
     with socket.socket() as sock:
@@ -48,6 +53,57 @@ def base_env() -> dict[str, str]:
     prefixes = ("MELTANO_", "TAP_IGDB_", "TARGET_S3_", "DBT_", "AWS_", "IGDB_LAKE_", "GITHUB_")
     env = {key: value for key, value in os.environ.items() if not key.startswith(prefixes)}
     return {**env, **QUIET, "PATH": f"{BIN}{os.pathsep}{env.get('PATH', '')}"}
+
+
+@dataclass(frozen=True)
+class PipelineDirs:
+    """Where one pipeline keeps everything it writes, so pipelines can run side by side.
+
+    Meltano's system directory (`MELTANO_SYS_DIR_ROOT`) holds the system database (runs,
+    state) and each run's plugin config and catalog; it links to the plugin venvs installed
+    in the project. dbt gets its own warehouse, target (manifest, partial parse) and logs.
+    """
+
+    root: Path
+
+    @property
+    def system_dir(self) -> Path:
+        """Meltano's system directory."""
+        return self.root / "meltano-system"
+
+    @property
+    def warehouse(self) -> Path:
+        """The DuckDB warehouse dbt builds."""
+        return self.root / "warehouse.duckdb"
+
+    @property
+    def dbt_target(self) -> Path:
+        """dbt's target directory."""
+        return self.root / "dbt-target"
+
+    @property
+    def dbt_logs(self) -> Path:
+        """dbt's log directory."""
+        return self.root / "dbt-logs"
+
+    def env(self) -> dict[str, str]:
+        """The settings that move Meltano and dbt here (the system dir is created)."""
+        self.system_dir.mkdir(parents=True, exist_ok=True)
+        for name in INSTALLED:
+            link = self.system_dir / name
+            if not link.exists():
+                link.symlink_to(ROOT / ".meltano" / name, target_is_directory=True)
+        return {
+            "MELTANO_SYS_DIR_ROOT": str(self.system_dir),
+            "DBT_DUCKDB_PATH": str(self.warehouse),
+            "DBT_DUCKDB_TARGET_PATH": str(self.dbt_target),
+            "DBT_LOG_PATH": str(self.dbt_logs),
+        }
+
+
+def plugins_installed() -> bool:
+    """Whether `meltano install` has made the plugin venvs."""
+    return all((ROOT / ".meltano" / name).exists() for name in INSTALLED)
 
 
 @dataclass(frozen=True)
@@ -121,11 +177,17 @@ class LocalStack:
 
 
 @contextlib.contextmanager
-def run_local_stack(workdir: Path, *, scale: int, bucket: str) -> Iterator[LocalStack]:
-    """S3 (with `bucket` created) and the emulator (`scale` games), both on free ports."""
+def run_local_stack(
+    workdir: Path, *, scale: int, bucket: str, **emulator_options: Any
+) -> Iterator[LocalStack]:
+    """S3 (with `bucket` created) and the emulator (`scale` games), both on free ports.
+
+    `emulator_options` are more `igdb-emulator` options (`client_secret`, `token_ttl`, `data`…).
+    """
+    options = {"scale": scale, "seed": 1, "requests_per_second": 0, "max_concurrent": 0}
     with (
         run_s3_server(workdir / "s3.log") as s3,
-        run_emulator(scale=scale, seed=1, requests_per_second=0, max_concurrent=0) as emulator,
+        run_emulator(**{**options, **emulator_options}) as emulator,
     ):
         s3.client().create_bucket(Bucket=bucket)
         yield LocalStack(s3, emulator)
