@@ -59,7 +59,8 @@ typecheck: setup  ## mypy --strict on every Python package, script and test
 	cd tap-igdb && ../$(BIN)/mypy tap_igdb scripts tests
 	cd igdb-emulator && ../$(BIN)/mypy igdb_emulator tests bench
 	# one call per test folder: each has its own conftest module
-	$(BIN)/mypy tests/ship
+	MYPYPATH=tests/support $(BIN)/mypy tests/ship
+	MYPYPATH=tests/support:transform/scripts $(BIN)/mypy tests/reliability
 	MYPYPATH=transform/scripts $(BIN)/mypy tests/transform
 
 test: install check  ## Lint, type-check and run every test (tap, emulator, pipeline)
