@@ -6,6 +6,7 @@ Playwright never downloads a browser here. CHROMIUM names another binary (CI use
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import pytest
 import yaml
 from pipeline_stack import ROOT, PipelineRun
 from playwright.sync_api import BrowserContext, Locator, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 MARTS_DIR = ROOT / "transform" / "models" / "marts"
 MARTS = sorted(path.stem for path in MARTS_DIR.glob("*.sql"))
@@ -150,6 +152,11 @@ def graph(page: Page, node: str) -> dict[str, Any]:
     page.wait_for_function(
         f"(node) => {CYTOSCAPE} && {CYTOSCAPE}.getElementById(node).length > 0", arg=node
     )
+    # Cytoscape lays the graph out and paints it on later animation frames: on a busy machine
+    # that lags the node's creation. Wait for it; the caller's assertions say what is missing.
+    settled = f"() => {{ const g = ({GRAPH})(); return g.painted && g.nodes.every(n => n.shown); }}"
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(settled, timeout=20_000)
     result: dict[str, Any] = page.evaluate(GRAPH)
     return result
 
