@@ -75,6 +75,7 @@ class DbtProject:
     dbt: Path
     workdir: Path
     s3: CountingS3Server
+    memory_limit: str | None = None  # DuckDB's (DBT_DUCKDB_MEMORY_LIMIT); None: 80% of RAM
 
     def run(
         self,
@@ -107,6 +108,8 @@ class DbtProject:
             "IGDB_LAKE_S3_URL_STYLE": "path",
         }
         env.pop("DBT_DUCKDB_MEMORY_LIMIT", None)
+        if self.memory_limit:
+            env["DBT_DUCKDB_MEMORY_LIMIT"] = self.memory_limit
         results_file = target / "run_results.json"
         results_file.unlink(missing_ok=True)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
