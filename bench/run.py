@@ -365,7 +365,11 @@ def bench_transform(args: argparse.Namespace) -> Result:
     baseline: dict[str, Any] = (
         {"baseline": "FAILED"}
         if ratio is None
-        else {f"baseline_seconds{at_least}": found["baseline_seconds"], f"ratio{at_least}": ratio}
+        else {
+            f"baseline_seconds{at_least}": found["baseline_seconds"],
+            f"ratio{at_least}": ratio,
+            f"cpu_ratio{at_least}": found["baseline_cpu_ratio"],
+        }
     )
     return Result(
         "transform",
