@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import random
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -33,6 +35,24 @@ _RETRIABLE = frozenset({408, 429})
 # Records requested ahead of writing, per stream: bounds memory. Eight multiqueries of
 # 5,000 records keep IGDB's 4 requests/s busy even when an answer takes 2 s.
 _PREFETCH_RECORDS = 40_000
+
+
+@contextmanager
+def _fewer_gc_passes() -> Iterator[None]:
+    """Run CPython's cyclic garbage collector less often while pages stream through.
+
+    Pages of up to 5,000 records (millions of dicts and lists) are decoded and freed
+    continuously; at the default threshold (a pass every 700 new containers) the collector
+    walks the pages in flight thousands of times: 30 % of the tap's CPU on `games`
+    (measured with `python bench/run.py extract-games`). Records hold no reference
+    cycles, so collecting less often frees nothing later.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 class PayloadTooLargeError(FatalAPIError):
@@ -304,7 +324,7 @@ class IGDBStream(RESTStream[int]):
         pending: deque[tuple[_Batch, Future[_Answer]]] = deque()
         asked_max_id = False
         try:
-            with self.get_http_request_counter() as request_counter:
+            with self.get_http_request_counter() as request_counter, _fewer_gc_passes():
                 while True:
                     while len(pending) < depth:
                         batch = self._next_batch(planner, asked_max_id=asked_max_id)

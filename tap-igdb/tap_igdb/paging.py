@@ -21,7 +21,7 @@ from typing import Protocol
 
 # Aim each window at this share of a page: a window that overflows costs one more
 # (small) query, a window that underfills wastes part of a request.
-_FILL = 0.97
+_FILL = 0.95
 
 # Ids are non-negative and some start at 0: lookup tables that replaced IGDB's enums
 # kept the enum values as ids (game_types 0 = main_game).
