@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -119,6 +120,13 @@ def figures(
     return found
 
 
+def remove_warehouse(path: Path) -> None:
+    """A DuckDB file with its WAL and spill directory (a killed baseline leaves ~50 GB there)."""
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+    shutil.rmtree(path.with_name(path.name + ".tmp"), ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=375_000, help="number of games")
@@ -153,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
 
     warehouses = {name: args.workdir / f"{name}.duckdb" for name in ("warehouse", "baseline")}
     for warehouse in warehouses.values():
-        warehouse.unlink(missing_ok=True)
+        remove_warehouse(warehouse)
     with CountingS3Server() as s3:
         lake = Lake(s3.client(), "igdb-lake", "igdb/bench/raw")
         started = time.monotonic()
@@ -182,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         builds["baseline"] = project.run(lake, baseline, "--vars", BASELINE, time_limit=limit)
         report.append(describe("baseline", builds["baseline"], len(s3.downloaded())))
         print(report[-1], flush=True)
-        baseline.unlink(missing_ok=True)
+        remove_warehouse(baseline)
 
         lines = read_lines(data_dir)
         runs = {
