@@ -71,8 +71,8 @@ typecheck: setup  ## mypy --strict on every Python package, script and test
 test: install check  ## Lint, type-check and run every test (tap, emulator, pipeline)
 	$(BIN)/pytest
 
-bench: install  ## Benchmarks: print a table, write bench/results/latest.json
-	$(BIN)/python bench/run.py
+bench: install  ## Benchmarks: print a table, write bench/results/latest.json (BENCH_ARGS="--scale 20000 extract-games")
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 docs: install  ## Build the dbt docs site (static, one file) into output/docs/
 	$(BIN)/python orchestrate/build_docs.py --scale $(SCALE) --seed $(SEED)
